@@ -1,0 +1,227 @@
+// Package config reads settings: defaults in code, then a YAML file, then
+// LEGALDESK_* environment variables. It is read once in main and passed down;
+// nothing here is global.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/caarlos0/env/v11"
+	"gopkg.in/yaml.v3"
+)
+
+// Config is the whole of the server's settings.
+type Config struct {
+	// Env is "development" (the embedded default) or "production".
+	Env     string `yaml:"env" env:"ENV"`
+	Addr    string `yaml:"addr" env:"ADDR"`
+	DataDir string `yaml:"data_dir" env:"DATA_DIR"`
+	// Demo seeds the Gaoping demo network and accounts on first start.
+	Demo    bool    `yaml:"demo" env:"DEMO"`
+	DB      DB      `yaml:"db" envPrefix:"DB_"`
+	Redis   Redis   `yaml:"redis" envPrefix:"REDIS_"`
+	HTTP    HTTP    `yaml:"http" envPrefix:"HTTP_"`
+	Session Session `yaml:"session" envPrefix:"SESSION_"`
+	Auth    Auth    `yaml:"auth" envPrefix:"AUTH_"`
+	Keys    Keys    `yaml:"keys" envPrefix:"KEYS_"`
+	Holds   Holds   `yaml:"holds" envPrefix:"HOLDS_"`
+	Log     Log     `yaml:"log" envPrefix:"LOG_"`
+}
+
+type DB struct {
+	Driver          string        `yaml:"driver" env:"DRIVER"`
+	DSN             string        `yaml:"dsn" env:"DSN"`
+	MaxOpenConns    int           `yaml:"max_open_conns" env:"MAX_OPEN_CONNS"`
+	ConnMaxLifetime time.Duration `yaml:"conn_max_lifetime" env:"CONN_MAX_LIFETIME"`
+	Migrate         bool          `yaml:"migrate" env:"MIGRATE"`
+}
+
+type Redis struct {
+	// Addr empty means holds, sessions and rate limits stay in memory.
+	Addr        string        `yaml:"addr" env:"ADDR"`
+	Password    string        `yaml:"password" env:"PASSWORD"`
+	DB          int           `yaml:"db" env:"DB"`
+	PoolSize    int           `yaml:"pool_size" env:"POOL_SIZE"`
+	DialTimeout time.Duration `yaml:"dial_timeout" env:"DIAL_TIMEOUT"`
+	ReadTimeout time.Duration `yaml:"read_timeout" env:"READ_TIMEOUT"`
+}
+
+type HTTP struct {
+	BodyLimit       int64         `yaml:"body_limit" env:"BODY_LIMIT"`
+	TrustedProxies  []string      `yaml:"trusted_proxies" env:"TRUSTED_PROXIES"`
+	ShutdownTimeout time.Duration `yaml:"shutdown_timeout" env:"SHUTDOWN_TIMEOUT"`
+	// TrustedOrigins may make state-changing requests besides the server's own.
+	TrustedOrigins []string `yaml:"trusted_origins" env:"TRUSTED_ORIGINS"`
+}
+
+type Session struct {
+	IdleTimeout  time.Duration `yaml:"idle_timeout" env:"IDLE_TIMEOUT"`
+	Lifetime     time.Duration `yaml:"lifetime" env:"LIFETIME"`
+	CookieSecure bool          `yaml:"cookie_secure" env:"COOKIE_SECURE"`
+}
+
+type Auth struct {
+	SMSCodeTTL     time.Duration `yaml:"sms_code_ttl" env:"SMS_CODE_TTL"`
+	SMSMaxAttempts int           `yaml:"sms_max_attempts" env:"SMS_MAX_ATTEMPTS"`
+	// SMSPerPhone codes may be sent to one phone per SMSWindow.
+	SMSPerPhone int           `yaml:"sms_per_phone" env:"SMS_PER_PHONE"`
+	SMSWindow   time.Duration `yaml:"sms_window" env:"SMS_WINDOW"`
+	// LoginPerPhone attempts are allowed per LoginWindow, per phone and per IP×10.
+	LoginPerPhone int           `yaml:"login_per_phone" env:"LOGIN_PER_PHONE"`
+	LoginWindow   time.Duration `yaml:"login_window" env:"LOGIN_WINDOW"`
+}
+
+// Keys are base64 32-byte keys. In development they are generated into the
+// data directory on first start; production refuses to start without them.
+type Keys struct {
+	PII      string `yaml:"pii" env:"PII"`
+	PIIIndex string `yaml:"pii_index" env:"PII_INDEX"`
+}
+
+type Holds struct {
+	TTL time.Duration `yaml:"ttl" env:"TTL"`
+}
+
+type Log struct {
+	Level string `yaml:"level" env:"LEVEL"`
+}
+
+// Default is the embedded default: SQLite under ./data, memory holds, demo on.
+func Default() Config {
+	return Config{
+		Env:     "development",
+		Addr:    ":8080",
+		DataDir: "./data",
+		Demo:    true,
+		DB:      DB{Driver: "sqlite", MaxOpenConns: 20, ConnMaxLifetime: 3 * time.Minute, Migrate: true},
+		Redis:   Redis{PoolSize: 50, DialTimeout: 2 * time.Second, ReadTimeout: time.Second},
+		HTTP:    HTTP{BodyLimit: 1 << 20, ShutdownTimeout: 15 * time.Second},
+		Session: Session{IdleTimeout: 30 * time.Minute, Lifetime: 12 * time.Hour},
+		Auth: Auth{SMSCodeTTL: 5 * time.Minute, SMSMaxAttempts: 5, SMSPerPhone: 1, SMSWindow: time.Minute,
+			LoginPerPhone: 10, LoginWindow: 15 * time.Minute},
+		Holds: Holds{TTL: 5 * time.Minute},
+		Log:   Log{Level: "info"},
+	}
+}
+
+// DefaultFile is read when present and no -config was given.
+const DefaultFile = "configs/legaldesk.yaml"
+
+// Load applies the file (explicit path must exist; the default path may be
+// absent) and then the environment, and validates the result.
+func Load(path string, getenv func(string) string) (Config, error) {
+	cfg := Default()
+	explicit := path != ""
+	if !explicit {
+		path = DefaultFile
+	}
+	if err := loadFile(&cfg, path, explicit); err != nil {
+		return cfg, err
+	}
+	if err := loadEnv(&cfg, getenv); err != nil {
+		return cfg, err
+	}
+	return cfg, cfg.Validate()
+}
+
+func loadFile(cfg *Config, path string, mustExist bool) error {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) && !mustExist {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	// An empty file decodes to io.EOF: it changes nothing.
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("config file %s: %w", path, err)
+	}
+	return nil
+}
+
+const envPrefix = "LEGALDESK_"
+
+func loadEnv(cfg *Config, getenv func(string) string) error {
+	opts := env.Options{Prefix: envPrefix}
+	params, err := env.GetFieldParamsWithOptions(cfg, opts)
+	if err != nil {
+		return fmt.Errorf("config: %w", err)
+	}
+	vars := map[string]string{}
+	for _, p := range params {
+		if v := getenv(p.Key); v != "" {
+			vars[p.Key] = v
+		}
+	}
+	opts.Environment = vars
+	if err := env.ParseWithOptions(cfg, opts); err != nil {
+		return fmt.Errorf("config: %s: %w", badVariable(vars), err)
+	}
+	return nil
+}
+
+// badVariable finds which variable failed, since the parser names only the
+// Go field: each one is parsed alone into a scratch config.
+func badVariable(vars map[string]string) string {
+	for k, v := range vars {
+		scratch := Default()
+		one := env.Options{Prefix: envPrefix, Environment: map[string]string{k: v}}
+		if env.ParseWithOptions(&scratch, one) != nil {
+			return k
+		}
+	}
+	return "environment"
+}
+
+// Production reports whether the strict production rules apply.
+func (c Config) Production() bool { return c.Env == "production" }
+
+// Validate names the key of the first setting that cannot work.
+func (c Config) Validate() error {
+	var bad []string
+	check := func(ok bool, key, env, msg string) {
+		if !ok {
+			bad = append(bad, fmt.Sprintf("%s (%s%s): %s", key, envPrefix, env, msg))
+		}
+	}
+	check(c.Env == "development" || c.Env == "production", "env", "ENV", "must be development or production")
+	check(c.Addr != "", "addr", "ADDR", "must not be empty")
+	check(c.DB.Driver == "sqlite" || c.DB.Driver == "mysql", "db.driver", "DB_DRIVER", "must be sqlite or mysql")
+	check(c.DB.Driver != "mysql" || c.DB.DSN != "", "db.dsn", "DB_DSN", "is required with the mysql driver")
+	check(c.DB.Driver != "sqlite" || c.DataDir != "" || c.DB.DSN != "", "data_dir", "DATA_DIR", "must not be empty")
+	check(c.DB.MaxOpenConns > 0, "db.max_open_conns", "DB_MAX_OPEN_CONNS", "must be positive")
+	check(c.HTTP.BodyLimit >= 1024, "http.body_limit", "HTTP_BODY_LIMIT", "must be at least 1024 bytes")
+	check(c.Session.IdleTimeout > 0, "session.idle_timeout", "SESSION_IDLE_TIMEOUT", "must be positive")
+	check(c.Session.Lifetime >= c.Session.IdleTimeout, "session.lifetime", "SESSION_LIFETIME", "must be at least the idle timeout")
+	check(c.Auth.SMSCodeTTL > 0, "auth.sms_code_ttl", "AUTH_SMS_CODE_TTL", "must be positive")
+	check(c.Auth.SMSMaxAttempts > 0, "auth.sms_max_attempts", "AUTH_SMS_MAX_ATTEMPTS", "must be positive")
+	check(c.Auth.SMSPerPhone > 0 && c.Auth.SMSWindow > 0, "auth.sms_per_phone", "AUTH_SMS_PER_PHONE", "limit and window must be positive")
+	check(c.Auth.LoginPerPhone > 0 && c.Auth.LoginWindow > 0, "auth.login_per_phone", "AUTH_LOGIN_PER_PHONE", "limit and window must be positive")
+	check(c.Holds.TTL >= 10*time.Second, "holds.ttl", "HOLDS_TTL", "must be at least 10s")
+	check(validLevel(c.Log.Level), "log.level", "LOG_LEVEL", "must be debug, info, warn or error")
+	if c.Production() {
+		check(!c.Demo, "demo", "DEMO", "must be false in production")
+		check(c.Keys.PII != "", "keys.pii", "KEYS_PII", "is required in production")
+		check(c.Keys.PIIIndex != "", "keys.pii_index", "KEYS_PII_INDEX", "is required in production")
+	}
+	if len(bad) > 0 {
+		return errors.New("invalid config: " + strings.Join(bad, "; "))
+	}
+	return nil
+}
+
+func validLevel(l string) bool {
+	switch l {
+	case "debug", "info", "warn", "error":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,68 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func envOf(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestDefaultNeedsNoFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	cfg, err := Load("", envOf(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.DB.Driver != "sqlite" || cfg.Addr != ":8080" || !cfg.Demo || cfg.Redis.Addr != "" {
+		t.Fatalf("unexpected defaults: %+v", cfg)
+	}
+}
+
+func TestFileThenEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.yaml")
+	os.WriteFile(path, []byte("addr: \":9000\"\nsession:\n  idle_timeout: 10m\nredis:\n  addr: file:6379\n"), 0o600)
+	cfg, err := Load(path, envOf(map[string]string{"LEGALDESK_REDIS_ADDR": "127.0.0.1:6380", "LEGALDESK_DB_DRIVER": "mysql", "LEGALDESK_DB_DSN": "x"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Addr != ":9000" || cfg.Session.IdleTimeout != 10*time.Minute {
+		t.Errorf("file not applied: %+v", cfg)
+	}
+	if cfg.Redis.Addr != "127.0.0.1:6380" || cfg.DB.Driver != "mysql" {
+		t.Errorf("environment must win over the file: %+v", cfg)
+	}
+}
+
+func TestInvalidNamesTheKey(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte("no_such_key: 1\n"), 0o600)
+	cases := []struct {
+		name, path string
+		env        map[string]string
+		want       string
+	}{
+		{"driver", "", map[string]string{"LEGALDESK_DB_DRIVER": "oracle"}, "LEGALDESK_DB_DRIVER"},
+		{"mysql without dsn", "", map[string]string{"LEGALDESK_DB_DRIVER": "mysql"}, "db.dsn"},
+		{"bad duration", "", map[string]string{"LEGALDESK_SESSION_IDLE_TIMEOUT": "soon"}, "IDLE_TIMEOUT"},
+		{"production without keys", "", map[string]string{"LEGALDESK_ENV": "production", "LEGALDESK_DEMO": "false"}, "keys.pii"},
+		{"production with demo", "", map[string]string{"LEGALDESK_ENV": "production"}, "demo"},
+		{"unknown file key", bad, nil, "no_such_key"},
+		{"missing explicit file", filepath.Join(dir, "none.yaml"), nil, "none.yaml"},
+	}
+	t.Chdir(dir)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Load(c.path, envOf(c.env))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("got %v, want an error naming %q", err, c.want)
+			}
+		})
+	}
+}

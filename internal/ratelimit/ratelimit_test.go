@@ -1,0 +1,65 @@
+package ratelimit
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+type limiter interface {
+	Allow(ctx context.Context, key string, limit int, window time.Duration) (bool, time.Duration, error)
+}
+
+func limiters(t *testing.T) map[string]limiter {
+	m := map[string]limiter{"memory": NewMemory()}
+	if addr := os.Getenv("LEGALDESK_TEST_REDIS_ADDR"); addr != "" {
+		c := redis.NewClient(&redis.Options{Addr: addr, ContextTimeoutEnabled: true})
+		t.Cleanup(func() { c.Close() })
+		m["redis"] = NewRedis(c)
+	} else if os.Getenv("CI") == "true" {
+		t.Fatal("CI=true but LEGALDESK_TEST_REDIS_ADDR is not set")
+	}
+	return m
+}
+
+func TestLimit(t *testing.T) {
+	for name, l := range limiters(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			key := fmt.Sprint("test:", time.Now().UnixNano())
+			for i := range 3 {
+				if ok, _, err := l.Allow(ctx, key, 3, time.Minute); !ok || err != nil {
+					t.Fatalf("event %d refused: %v", i, err)
+				}
+			}
+			ok, retry, err := l.Allow(ctx, key, 3, time.Minute)
+			if ok || err != nil || retry <= 0 || retry > time.Minute {
+				t.Fatalf("fourth event: ok=%v retry=%v err=%v", ok, retry, err)
+			}
+			if ok, _, _ := l.Allow(ctx, key+"other", 3, time.Minute); !ok {
+				t.Fatal("another key must have its own limit")
+			}
+		})
+	}
+}
+
+func TestMemoryRefills(t *testing.T) {
+	m := NewMemory()
+	now := time.Unix(1000, 0)
+	m.Now = func() time.Time { return now }
+	ctx := context.Background()
+	if ok, _, _ := m.Allow(ctx, "k", 1, time.Minute); !ok {
+		t.Fatal("first refused")
+	}
+	if ok, _, _ := m.Allow(ctx, "k", 1, time.Minute); ok {
+		t.Fatal("second allowed at once")
+	}
+	now = now.Add(61 * time.Second)
+	if ok, _, _ := m.Allow(ctx, "k", 1, time.Minute); !ok {
+		t.Fatal("not refilled after the window")
+	}
+}

@@ -1,0 +1,39 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/legaldesk/legaldesk/internal/notify"
+)
+
+// AddOutbox records a sent message.
+func (s *Store) AddOutbox(ctx context.Context, e *notify.Entry) error {
+	const q = `INSERT INTO outbox (channel, kind, recipient_sealed, recipient_index, recipient_masked, body, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`
+	res, err := s.db.ExecContext(ctx, q, e.Channel, e.Kind, e.RecipientSealed, e.RecipientIndex, e.RecipientMasked, e.Body, e.CreatedAt.UTC())
+	if err != nil {
+		return translate(err)
+	}
+	e.ID, err = res.LastInsertId()
+	return err
+}
+
+// Outbox lists messages newest first.
+func (s *Store) Outbox(ctx context.Context, f notify.Filter) ([]notify.Entry, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	if f.RecipientIndex != "" {
+		where, args = append(where, "recipient_index = ?"), append(args, f.RecipientIndex)
+	}
+	if f.Kind != "" {
+		where, args = append(where, "kind = ?"), append(args, f.Kind)
+	}
+	if f.BeforeID > 0 {
+		where, args = append(where, "id < ?"), append(args, f.BeforeID)
+	}
+	q := `SELECT id, channel, kind, recipient_sealed, recipient_index, recipient_masked, body, created_at
+		FROM outbox WHERE ` + strings.Join(where, " AND ") + ` ORDER BY id DESC LIMIT ?`
+	entries := []notify.Entry{}
+	err := s.db.SelectContext(ctx, &entries, q, append(args, f.Limit)...)
+	return entries, translate(err)
+}
