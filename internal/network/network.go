@@ -71,9 +71,10 @@ type Store interface {
 	Site(ctx context.Context, id int64) (Site, error)
 	Sites(ctx context.Context, f Filter) ([]Site, error)
 	// CreateSite and UpdateSite call check inside their transaction with the
-	// parent as stored, so the tree rules hold under concurrent edits.
-	CreateSite(ctx context.Context, s *Site, check func(s Site, parent *Site) error) error
-	UpdateSite(ctx context.Context, id int64, change func(s *Site) error, check func(s Site, parent *Site) error) (Site, error)
+	// parent as stored, so the tree rules hold under concurrent edits; the
+	// actor is written to the audit log in the same transaction.
+	CreateSite(ctx context.Context, actor int64, s *Site, check func(s Site, parent *Site) error) error
+	UpdateSite(ctx context.Context, actor, id int64, change func(s *Site) error, check func(s Site, parent *Site) error) (Site, error)
 }
 
 // Check validates a site's own fields and its place in the tree.

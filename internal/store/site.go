@@ -74,7 +74,7 @@ func (s *Store) parentOf(ctx context.Context, tx *sqlx.Tx, site network.Site) (*
 }
 
 // CreateSite checks the site against its parent and inserts it.
-func (s *Store) CreateSite(ctx context.Context, site *network.Site, check func(network.Site, *network.Site) error) error {
+func (s *Store) CreateSite(ctx context.Context, actor int64, site *network.Site, check func(network.Site, *network.Site) error) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		parent, err := s.parentOf(ctx, tx, *site)
 		if err != nil {
@@ -83,7 +83,10 @@ func (s *Store) CreateSite(ctx context.Context, site *network.Site, check func(n
 		if err := check(*site, parent); err != nil {
 			return err
 		}
-		return s.insertSite(ctx, tx, site)
+		if err := s.insertSite(ctx, tx, site); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, actor, "create", "site", site.ID, site.Name)
 	})
 }
 
@@ -102,7 +105,7 @@ func (s *Store) insertSite(ctx context.Context, tx *sqlx.Tx, site *network.Site)
 
 // UpdateSite applies change, re-checks the tree and saves, in one transaction.
 // A site with active children cannot be deactivated.
-func (s *Store) UpdateSite(ctx context.Context, id int64, change func(*network.Site) error, check func(network.Site, *network.Site) error) (network.Site, error) {
+func (s *Store) UpdateSite(ctx context.Context, actor, id int64, change func(*network.Site) error, check func(network.Site, *network.Site) error) (network.Site, error) {
 	var site network.Site
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var err error
@@ -127,8 +130,12 @@ func (s *Store) UpdateSite(ctx context.Context, id int64, change func(*network.S
 		}
 		const q = `UPDATE sites SET name = ?, parent_id = ?, township = ?, address = ?, phone = ?, opening_hours = ?,
 			lat = ?, lng = ?, active = ?, updated_at = ? WHERE id = ?`
-		return execOne(ctx, tx, q, site.Name, site.ParentID, site.Township, site.Address, site.Phone,
+		err = execOne(ctx, tx, q, site.Name, site.ParentID, site.Township, site.Address, site.Phone,
 			site.OpeningHours, site.Lat, site.Lng, site.Active, s.now(), id)
+		if err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, actor, "update", "site", id, site.Name)
 	})
 	return site, err
 }

@@ -45,7 +45,7 @@ func ptr[T any](v T) *T { return &v }
 func mustSite(t *testing.T, s *store.Store, site network.Site) network.Site {
 	t.Helper()
 	site.Active = true
-	if err := s.CreateSite(context.Background(), &site, network.Check); err != nil {
+	if err := s.CreateSite(context.Background(), 1, &site, network.Check); err != nil {
 		t.Fatalf("create %s: %v", site.Name, err)
 	}
 	return site
@@ -88,19 +88,19 @@ func testSiteRules(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	c := mustSite(t, s, network.Site{Name: "中心", Tier: network.Center})
 	bad := network.Site{Name: "村", Tier: network.Room, ParentID: &c.ID, Township: "米山镇", Active: true}
-	err := s.CreateSite(ctx, &bad, network.Check)
+	err := s.CreateSite(ctx, 1, &bad, network.Check)
 	if !errs.Is(err, errs.Invalid) {
 		t.Fatalf("room under centre: %v", err)
 	}
 	missing := network.Site{Name: "村", Tier: network.Room, ParentID: ptr(int64(9999)), Township: "米山镇", Active: true}
-	if err := s.CreateSite(ctx, &missing, network.Check); !errs.Is(err, errs.Invalid) {
+	if err := s.CreateSite(ctx, 1, &missing, network.Check); !errs.Is(err, errs.Invalid) {
 		t.Fatalf("unknown parent: %v", err)
 	}
 	all, _ := s.Sites(ctx, network.Filter{Limit: 10})
 	if len(all) != 1 {
 		t.Fatalf("refused sites were written: %d sites", len(all))
 	}
-	_, err = s.UpdateSite(ctx, c.ID, func(x *network.Site) error { x.Name = ""; return nil }, network.Check)
+	_, err = s.UpdateSite(ctx, 1, c.ID, func(x *network.Site) error { x.Name = ""; return nil }, network.Check)
 	if !errs.Is(err, errs.Invalid) {
 		t.Fatalf("empty name on update: %v", err)
 	}
@@ -115,15 +115,19 @@ func testDeactivate(t *testing.T, s *store.Store) {
 	st := mustSite(t, s, network.Site{Name: "站", Tier: network.Station, ParentID: &c.ID, Township: "三甲镇"})
 	r := mustSite(t, s, network.Site{Name: "室", Tier: network.Room, ParentID: &st.ID, Township: "三甲镇"})
 	off := func(x *network.Site) error { x.Active = false; return nil }
-	if _, err := s.UpdateSite(ctx, st.ID, off, network.Check); !errs.Is(err, errs.Conflict) {
+	if _, err := s.UpdateSite(ctx, 1, st.ID, off, network.Check); !errs.Is(err, errs.Conflict) {
 		t.Fatalf("station with an active room: %v", err)
 	}
-	if _, err := s.UpdateSite(ctx, r.ID, off, network.Check); err != nil {
+	if _, err := s.UpdateSite(ctx, 1, r.ID, off, network.Check); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.UpdateSite(ctx, st.ID, off, network.Check)
+	got, err := s.UpdateSite(ctx, 7, st.ID, off, network.Check)
 	if err != nil || got.Active {
 		t.Fatalf("deactivate station: %+v %v", got, err)
+	}
+	audit, err := s.AuditOf(ctx, "site", st.ID)
+	if err != nil || len(audit) != 2 || audit[0].Action != "create" || audit[1].Action != "update" || *audit[1].UserID != 7 {
+		t.Fatalf("audit of the station = %+v, %v (refused changes must leave no line)", audit, err)
 	}
 	active, _ := s.Sites(ctx, network.Filter{ActiveOnly: true, Limit: 10})
 	if len(active) != 1 {
@@ -211,7 +215,7 @@ func testNotFound(t *testing.T, s *store.Store) {
 	if _, err := s.LatestSMSCode(ctx, "none"); !errs.Is(err, errs.NotFound) {
 		t.Errorf("sms code: %v", err)
 	}
-	if _, err := s.UpdateSite(ctx, 42, func(*network.Site) error { return nil }, network.Check); !errs.Is(err, errs.NotFound) {
+	if _, err := s.UpdateSite(ctx, 1, 42, func(*network.Site) error { return nil }, network.Check); !errs.Is(err, errs.NotFound) {
 		t.Errorf("update: %v", err)
 	}
 }
@@ -229,7 +233,7 @@ func testConcurrentWriters(t *testing.T, s *store.Store) {
 	for i := range 20 {
 		wg.Go(func() {
 			st := network.Site{Name: "站", Tier: network.Station, ParentID: &c.ID, Township: string(rune('甲' + i)), Active: true}
-			if err := s.CreateSite(ctx, &st, network.Check); err != nil {
+			if err := s.CreateSite(ctx, 1, &st, network.Check); err != nil {
 				t.Errorf("writer %d: %v", i, err)
 			}
 		})

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	legaldesk "github.com/legaldesk/legaldesk"
+	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/config"
+	"github.com/legaldesk/legaldesk/internal/holds"
+	"github.com/legaldesk/legaldesk/internal/notify"
+	"github.com/legaldesk/legaldesk/internal/pii"
+	"github.com/legaldesk/legaldesk/internal/ratelimit"
+	"github.com/legaldesk/legaldesk/internal/store"
+)
+
+// app is everything wired together from one config.
+type app struct {
+	cfg      config.Config
+	log      *slog.Logger
+	store    *store.Store
+	box      *pii.Box
+	redis    *redis.Client // nil without Redis
+	holds    holds.Store
+	accounts *account.Service
+}
+
+// loadConfig parses the common -config flag and loads the settings.
+func loadConfig(name string, args []string, getenv func(string) string, fs *flag.FlagSet) (config.Config, error) {
+	if fs == nil {
+		fs = flag.NewFlagSet(name, flag.ContinueOnError)
+	}
+	path := fs.String("config", "", "YAML config file (default "+config.DefaultFile+" when present)")
+	if err := fs.Parse(args); err != nil {
+		return config.Config{}, err
+	}
+	return config.Load(*path, getenv)
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	level.UnmarshalText([]byte(cfg.Log.Level))
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
+}
+
+// open builds the app: keys, store (migrated when configured), Redis or
+// memory for holds, limits and sessions, and the account service.
+func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error) {
+	a := &app{cfg: cfg, log: log}
+	var err error
+	if a.box, err = openBox(cfg, log); err != nil {
+		return nil, err
+	}
+	a.store, err = store.Open(ctx, store.Options{Driver: cfg.DB.Driver, DSN: cfg.DB.DSN, DataDir: cfg.DataDir,
+		MaxOpenConns: cfg.DB.MaxOpenConns, ConnMaxLifetime: cfg.DB.ConnMaxLifetime})
+	if err != nil {
+		return nil, err
+	}
+	if cfg.DB.Migrate {
+		if err := a.store.Migrate(ctx, legaldesk.Migrations); err != nil {
+			a.close()
+			return nil, err
+		}
+	}
+	var limiter account.Limiter = ratelimit.NewMemory()
+	a.holds = holds.NewMemory()
+	if cfg.Redis.Addr != "" {
+		a.redis = redis.NewClient(&redis.Options{Addr: cfg.Redis.Addr, Password: cfg.Redis.Password, DB: cfg.Redis.DB,
+			PoolSize: cfg.Redis.PoolSize, DialTimeout: cfg.Redis.DialTimeout, ReadTimeout: cfg.Redis.ReadTimeout,
+			WriteTimeout: cfg.Redis.ReadTimeout, ContextTimeoutEnabled: true})
+		a.holds = holds.NewRedis(a.redis)
+		limiter = ratelimit.NewRedis(a.redis)
+	}
+	sender := &notify.LogSender{Outbox: a.store, Box: a.box, Log: log, Now: time.Now}
+	a.accounts = &account.Service{Store: a.store, Box: a.box, Sender: sender, Limiter: limiter, Now: time.Now,
+		Rules: account.Rules{CodeTTL: cfg.Auth.SMSCodeTTL, MaxAttempts: cfg.Auth.SMSMaxAttempts,
+			SMSPerPhone: cfg.Auth.SMSPerPhone, SMSWindow: cfg.Auth.SMSWindow,
+			LoginPerPhone: cfg.Auth.LoginPerPhone, LoginWindow: cfg.Auth.LoginWindow}}
+	return a, nil
+}
+
+// openBox uses the configured keys; in development it generates them into
+// the data directory on first start and says so.
+func openBox(cfg config.Config, log *slog.Logger) (*pii.Box, error) {
+	seal, index := cfg.Keys.PII, cfg.Keys.PIIIndex
+	if seal == "" || index == "" {
+		if cfg.Production() {
+			return nil, fmt.Errorf("keys.pii and keys.pii_index are required in production")
+		}
+		var created bool
+		var err error
+		seal, index, created, err = pii.LoadOrCreateKeys(cfg.DataDir)
+		if err != nil {
+			return nil, fmt.Errorf("development keys: %w", err)
+		}
+		if created {
+			log.Warn("generated new personal-data keys for development; production must set LEGALDESK_KEYS_PII and LEGALDESK_KEYS_PII_INDEX",
+				"file", cfg.DataDir+"/"+pii.KeyFile)
+		}
+	}
+	box, err := pii.NewBox("k1", seal, index)
+	if err != nil {
+		return nil, fmt.Errorf("config keys: %w", err)
+	}
+	return box, nil
+}
+
+func (a *app) close() {
+	if a.redis != nil {
+		a.redis.Close()
+	}
+	if a.store != nil {
+		a.store.Close()
+	}
+}

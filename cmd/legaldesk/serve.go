@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"time"
+
+	legaldesk "github.com/legaldesk/legaldesk"
+	"github.com/legaldesk/legaldesk/internal/api"
+	"github.com/legaldesk/legaldesk/internal/demo"
+)
+
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	cfg, err := loadConfig("serve", args, getenv, nil)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, stdout)
+	a, err := open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	if cfg.Demo {
+		if err := seed(ctx, a); err != nil {
+			return err
+		}
+	}
+	srv, err := newAPI(a)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
+	announce(stdout, a, ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Finish in-flight requests, then stop.
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.HTTP.ShutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+func newAPI(a *app) (*api.Server, error) {
+	static, err := fs.Sub(legaldesk.Static, "static")
+	if err != nil {
+		return nil, err
+	}
+	cfg := api.Config{BodyLimit: a.cfg.HTTP.BodyLimit, TrustedProxies: a.cfg.HTTP.TrustedProxies,
+		TrustedOrigins: a.cfg.HTTP.TrustedOrigins, IdleTimeout: a.cfg.Session.IdleTimeout,
+		Lifetime: a.cfg.Session.Lifetime, CookieSecure: a.cfg.Session.CookieSecure,
+		RedisConfigured: a.redis != nil}
+	if a.redis != nil {
+		cfg.SessionStore = api.RedisSessions{C: a.redis}
+	}
+	return api.New(api.Deps{Accounts: a.accounts, Sites: a.store, Outbox: a.store, Holds: a.holds,
+		DB: a.store, Static: static, Log: a.log}, cfg)
+}
+
+func seed(ctx context.Context, a *app) error {
+	d, err := demo.Build(a.box, time.Now())
+	if err != nil {
+		return err
+	}
+	seeded, err := a.store.SeedOnce(ctx, d)
+	if err != nil {
+		return fmt.Errorf("demo seed: %w", err)
+	}
+	if seeded {
+		a.log.Info("seeded the Gaoping demo network", "sites", len(d.Sites), "users", len(d.Users))
+	}
+	return nil
+}
+
+// announce prints where to go and, in demo mode, how to sign in.
+func announce(w io.Writer, a *app, addr net.Addr) {
+	host := addr.String()
+	if tcp, ok := addr.(*net.TCPAddr); ok && tcp.IP.IsUnspecified() {
+		host = fmt.Sprintf("localhost:%d", tcp.Port)
+	}
+	redis := "in-memory holds, sessions and limits"
+	if a.redis != nil {
+		redis = "Redis at " + a.cfg.Redis.Addr
+	}
+	fmt.Fprintf(w, "legaldesk %s listening on http://%s (%s database, %s)\n", version, host, a.cfg.DB.Driver, redis)
+	if a.cfg.Demo {
+		fmt.Fprintf(w, "demo logins (password %s): admin 13900000001, legal-aid officer 13900000002, notary clerk 13900000003, lawyers 13900000101–13900000140\n", demo.Password)
+		fmt.Fprintln(w, "demo residents 13800000001–13800000010 sign in with an SMS code; the admin reads it at /api/v1/admin/outbox")
+	}
+}

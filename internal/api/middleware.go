@@ -1,0 +1,109 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/legaldesk/legaldesk/internal/errs"
+)
+
+type ctxKey int
+
+const requestIDKey ctxKey = 1
+
+var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// withRequestID gives every request an id (the caller's, if it looks sane),
+// echoed in X-Request-ID and in every error body and log line.
+func withRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-ID")
+		if !validRequestID.MatchString(id) {
+			b := make([]byte, 8)
+			rand.Read(b)
+			id = hex.EncodeToString(b)
+		}
+		w.Header().Set("X-Request-ID", id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
+	})
+}
+
+func requestIDOf(r *http.Request) string {
+	id, _ := r.Context().Value(requestIDKey).(string)
+	return id
+}
+
+// observe logs each request without personal data (no query, no body) and
+// feeds the metrics, labelled by the route template.
+func (s *Server) observe(c *gin.Context) {
+	start := time.Now()
+	c.Next()
+	route := c.FullPath()
+	if route == "" {
+		route = "unmatched"
+	}
+	status := c.Writer.Status()
+	elapsed := time.Since(start)
+	s.metrics.requests.WithLabelValues(c.Request.Method, route, strconv.Itoa(status)).Inc()
+	s.metrics.duration.WithLabelValues(c.Request.Method, route).Observe(elapsed.Seconds())
+	s.log.InfoContext(c.Request.Context(), "request", "method", c.Request.Method, "route", route,
+		"status", status, "ms", elapsed.Milliseconds(), "request_id", requestIDOf(c.Request), "user_id", c.GetInt64(userIDKey))
+}
+
+// limitBody caps request bodies; larger ones are refused before reading.
+func (s *Server) limitBody(c *gin.Context) {
+	if c.Request.ContentLength > s.cfg.BodyLimit {
+		s.fail(c, errTooLarge)
+		return
+	}
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.cfg.BodyLimit)
+	c.Next()
+}
+
+// recoverJSON turns a panic into a logged internal error in the error shape.
+func (s *Server) recoverJSON(c *gin.Context, rec any) {
+	s.fail(c, errs.Wrap(errors.New(toString(rec)), errs.Internal, "服务器内部错误，请稍后再试", "internal server error"))
+}
+
+func toString(v any) string {
+	if e, ok := v.(error); ok {
+		return "panic: " + e.Error()
+	}
+	b, _ := json.Marshal(v)
+	return "panic: " + string(b)
+}
+
+// bindJSON decodes one JSON object; malformed, oversize or mistyped bodies
+// become field errors in the error shape.
+func bindJSON(c *gin.Context, v any) error {
+	dec := json.NewDecoder(c.Request.Body)
+	err := dec.Decode(v)
+	if err == nil && dec.More() {
+		err = errors.New("trailing data")
+	}
+	var tooBig *http.MaxBytesError
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &tooBig):
+		return errTooLarge
+	case errors.As(err, &typeErr) && typeErr.Field != "":
+		return errs.New(errs.Invalid, "请求格式错误", "malformed request").
+			Field(typeErr.Field, "类型不正确", "wrong type")
+	case errors.Is(err, io.EOF):
+		return errs.New(errs.Invalid, "请求内容为空", "empty request body")
+	default:
+		return errBadJSON
+	}
+}

@@ -1,0 +1,52 @@
+package api
+
+import (
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/legaldesk/legaldesk/internal/errs"
+)
+
+// pathID reads a positive integer path parameter.
+func pathID(c *gin.Context, name string) (int64, error) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, errs.New(errs.NotFound, "未找到该记录", "not found")
+	}
+	return id, nil
+}
+
+// queryID reads an optional positive integer query value (0 when absent).
+func queryID(c *gin.Context, name string, f errs.Fields) int64 {
+	v := c.Query(name)
+	if v == "" {
+		return 0
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		f.Add(name, "应为正整数", "must be a positive integer")
+	}
+	return id
+}
+
+// page reads limit and cursor; the cursor is the last id of the previous page.
+func page(c *gin.Context, def, max int, f errs.Fields) (limit int, cursor int64) {
+	limit = def
+	if v := c.Query("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > max {
+			f.Add("limit", "每页数量应在 1 到 "+strconv.Itoa(max)+" 之间", "limit must be between 1 and "+strconv.Itoa(max))
+		}
+		limit = n
+	}
+	return limit, queryID(c, "cursor", f)
+}
+
+// nextCursor is the last id when the page was full, else "".
+func nextCursor(n, limit int, lastID int64) string {
+	if n < limit || n == 0 {
+		return ""
+	}
+	return strconv.FormatInt(lastID, 10)
+}

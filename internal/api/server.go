@@ -1,0 +1,117 @@
+// Package api is the HTTP face of legaldesk: Gin lives here and only here.
+// Handlers parse, call a feature service or store, and respond; errors become
+// statuses in errors.go alone.
+package api
+
+import (
+	"context"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+	"github.com/gin-gonic/gin"
+
+	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/holds"
+	"github.com/legaldesk/legaldesk/internal/network"
+	"github.com/legaldesk/legaldesk/internal/notify"
+)
+
+// Config is the part of the settings the HTTP layer needs.
+type Config struct {
+	BodyLimit      int64
+	TrustedProxies []string
+	TrustedOrigins []string
+	IdleTimeout    time.Duration
+	Lifetime       time.Duration
+	CookieSecure   bool
+	// SessionStore keeps sessions; nil means in memory.
+	SessionStore scs.Store
+	// RedisConfigured makes /readyz check the hold store too.
+	RedisConfigured bool
+}
+
+// Deps are the services the handlers call.
+type Deps struct {
+	Accounts *account.Service
+	Sites    network.Store
+	Outbox   notify.Outbox
+	Holds    holds.Store
+	DB       interface{ Ping(context.Context) error }
+	Static   fs.FS // the static/ tree
+	Log      *slog.Logger
+}
+
+// Server holds the handlers' dependencies.
+type Server struct {
+	Deps
+	cfg      Config
+	log      *slog.Logger
+	sessions *scs.SessionManager
+	metrics  *metrics
+	handler  http.Handler
+}
+
+// New builds the server and its route table.
+func New(d Deps, cfg Config) (*Server, error) {
+	s := &Server{Deps: d, cfg: cfg, log: d.Log, metrics: newMetrics()}
+	s.sessions = newSessions(cfg)
+	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		s.log.ErrorContext(r.Context(), "session store", "error", err.Error())
+		s.writeError(w, r, errSession)
+	}
+	engine, err := s.routes()
+	if err != nil {
+		return nil, err
+	}
+	cop := http.NewCrossOriginProtection()
+	for _, o := range cfg.TrustedOrigins {
+		if err := cop.AddTrustedOrigin(o); err != nil {
+			return nil, err
+		}
+	}
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, r, errCrossOrigin)
+	}))
+	s.handler = withRequestID(cop.Handler(s.sessions.LoadAndSave(engine)))
+	return s, nil
+}
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// routes is the whole route table.
+func (s *Server) routes() (*gin.Engine, error) {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	if err := r.SetTrustedProxies(s.cfg.TrustedProxies); err != nil {
+		return nil, err
+	}
+	r.HandleMethodNotAllowed = true
+	r.Use(s.observe, gin.CustomRecovery(s.recoverJSON), s.limitBody, s.loadUser)
+	r.NoRoute(s.notFound)
+	r.NoMethod(func(c *gin.Context) { s.fail(c, errNoMethod) })
+
+	r.GET("/healthz", s.healthz)
+	r.GET("/readyz", s.readyz)
+	r.GET("/metrics", s.metricsHandler())
+	r.GET("/api/docs", s.apiDocs)
+	r.GET("/api/openapi.yaml", s.openAPI)
+
+	v1 := r.Group("/api/v1")
+	admin := s.require(account.Admin)
+
+	v1.POST("/auth/sms-code", s.requestCode)
+	v1.POST("/auth/login", s.login)
+	v1.POST("/auth/logout", s.logout)
+	v1.GET("/me", s.require(), s.me)
+	v1.GET("/admin/outbox", admin, s.listOutbox)
+
+	v1.GET("/sites", s.listSites)
+	v1.GET("/sites/:id", s.getSite)
+	v1.POST("/sites", admin, s.createSite)
+	v1.PATCH("/sites/:id", admin, s.updateSite)
+	return r, nil
+}

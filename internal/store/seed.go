@@ -1,0 +1,98 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/network"
+)
+
+// Seed is a whole starting data set (the demo), inserted in one transaction.
+type Seed struct {
+	Sites   []SeedSite
+	Users   []account.User
+	Firms   []string
+	Lawyers []SeedLawyer
+}
+
+// SeedSite names its parent by index into Seed.Sites (-1 for none).
+type SeedSite struct {
+	Site   network.Site
+	Parent int
+}
+
+// SeedLawyer names its account and firm by index.
+type SeedLawyer struct {
+	User          int
+	Firm          int
+	LicenseNo     string
+	LicensedSince time.Time
+	Specialties   string
+	HomeTownship  string
+}
+
+// SeedOnce inserts d unless the database already has sites; it reports
+// whether it seeded.
+func (s *Store) SeedOnce(ctx context.Context, d Seed) (bool, error) {
+	seeded := false
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var n int
+		if err := tx.GetContext(ctx, &n, `SELECT COUNT(*) FROM sites`); err != nil || n > 0 {
+			return err
+		}
+		if err := s.seedSites(ctx, tx, d.Sites); err != nil {
+			return err
+		}
+		if err := s.seedPeople(ctx, tx, d); err != nil {
+			return err
+		}
+		seeded = true
+		return nil
+	})
+	return seeded, err
+}
+
+func (s *Store) seedSites(ctx context.Context, tx *sqlx.Tx, sites []SeedSite) error {
+	ids := make([]int64, len(sites))
+	for i, ss := range sites {
+		site := ss.Site
+		if ss.Parent >= 0 {
+			site.ParentID = &ids[ss.Parent]
+		}
+		if err := s.insertSite(ctx, tx, &site); err != nil {
+			return err
+		}
+		ids[i] = site.ID
+	}
+	return nil
+}
+
+func (s *Store) seedPeople(ctx context.Context, tx *sqlx.Tx, d Seed) error {
+	userIDs := make([]int64, len(d.Users))
+	for i := range d.Users {
+		if err := s.insertUser(ctx, tx, &d.Users[i]); err != nil {
+			return err
+		}
+		userIDs[i] = d.Users[i].ID
+	}
+	firmIDs := make([]int64, len(d.Firms))
+	for i, name := range d.Firms {
+		res, err := tx.ExecContext(ctx, `INSERT INTO firms (name, sample) VALUES (?, ?)`, name, true)
+		if err != nil {
+			return err
+		}
+		if firmIDs[i], err = res.LastInsertId(); err != nil {
+			return err
+		}
+	}
+	const q = `INSERT INTO lawyers (user_id, firm_id, license_no, licensed_since, specialties, home_township) VALUES (?, ?, ?, ?, ?, ?)`
+	for _, l := range d.Lawyers {
+		if _, err := tx.ExecContext(ctx, q, userIDs[l.User], firmIDs[l.Firm], l.LicenseNo, l.LicensedSince, l.Specialties, l.HomeTownship); err != nil {
+			return err
+		}
+	}
+	return nil
+}
