@@ -74,8 +74,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		a.redis = redis.NewClient(&redis.Options{Addr: cfg.Redis.Addr, Password: cfg.Redis.Password, DB: cfg.Redis.DB,
 			PoolSize: cfg.Redis.PoolSize, DialTimeout: cfg.Redis.DialTimeout, ReadTimeout: cfg.Redis.ReadTimeout,
 			WriteTimeout: cfg.Redis.ReadTimeout, ContextTimeoutEnabled: true})
-		a.holds = holds.NewRedis(a.redis)
-		limiter = ratelimit.NewRedis(a.redis)
+		a.holds = holds.NewRedis(a.redis, cfg.Redis.Prefix)
+		limiter = ratelimit.NewRedis(a.redis, cfg.Redis.Prefix)
 	}
 	sender := &notify.LogSender{Outbox: a.store, Box: a.box, Log: log, Now: time.Now}
 	a.accounts = &account.Service{Store: a.store, Box: a.box, Sender: sender, Limiter: limiter, Now: time.Now,

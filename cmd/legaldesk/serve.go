@@ -72,7 +72,7 @@ func newAPI(a *app) (*api.Server, error) {
 		Lifetime: a.cfg.Session.Lifetime, CookieSecure: a.cfg.Session.CookieSecure,
 		RedisConfigured: a.redis != nil}
 	if a.redis != nil {
-		cfg.SessionStore = api.RedisSessions{C: a.redis}
+		cfg.SessionStore = api.RedisSessions{C: a.redis, Prefix: a.cfg.Redis.Prefix}
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Sites: a.store, Outbox: a.store, Holds: a.holds,
 		DB: a.store, Static: static, Log: a.log}, cfg)

@@ -97,16 +97,17 @@ func hasRole(u account.User, roles []account.Role) bool {
 // RedisSessions is an scs store on go-redis, so that sessions survive a
 // restart and are shared by every instance.
 type RedisSessions struct {
-	C redis.UniversalClient
+	C      redis.UniversalClient
+	Prefix string
 }
 
 var _ scs.CtxStore = RedisSessions{}
 
-func sessionKey(token string) string { return "session:" + token }
+func (r RedisSessions) key(token string) string { return r.Prefix + "session:" + token }
 
 // FindCtx returns a session's data.
 func (r RedisSessions) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
-	b, err := r.C.Get(ctx, sessionKey(token)).Bytes()
+	b, err := r.C.Get(ctx, r.key(token)).Bytes()
 	if errors.Is(err, redis.Nil) {
 		return nil, false, nil
 	}
@@ -115,12 +116,12 @@ func (r RedisSessions) FindCtx(ctx context.Context, token string) ([]byte, bool,
 
 // CommitCtx saves a session until expiry.
 func (r RedisSessions) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
-	return r.C.Set(ctx, sessionKey(token), b, time.Until(expiry)).Err()
+	return r.C.Set(ctx, r.key(token), b, time.Until(expiry)).Err()
 }
 
 // DeleteCtx removes a session.
 func (r RedisSessions) DeleteCtx(ctx context.Context, token string) error {
-	return r.C.Del(ctx, sessionKey(token)).Err()
+	return r.C.Del(ctx, r.key(token)).Err()
 }
 
 // Find implements scs.Store.

@@ -2,6 +2,7 @@ package api
 
 import (
 	"io/fs"
+	"mime"
 	"net/http"
 	"path"
 	"strings"
@@ -29,7 +30,22 @@ func (s *Server) notFound(c *gin.Context) {
 	c.Header("X-Content-Type-Options", "nosniff")
 	c.Header("Referrer-Policy", "same-origin")
 	c.Header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
-	c.FileFromFS(name, http.FS(s.Static))
+	s.serveFile(c, name)
+}
+
+// serveFile writes one embedded file. http.FileServer is not used because it
+// redirects index.html requests to the directory.
+func (s *Server) serveFile(c *gin.Context, name string) {
+	b, err := fs.ReadFile(s.Static, name)
+	if err != nil {
+		s.fail(c, errNoRoute)
+		return
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	c.Data(http.StatusOK, ctype, b)
 }
 
 func fileExists(fsys fs.FS, name string) bool {
@@ -39,10 +55,14 @@ func fileExists(fsys fs.FS, name string) bool {
 
 func (s *Server) apiDocs(c *gin.Context) {
 	c.Header("Cache-Control", "no-cache")
-	c.FileFromFS("docs.html", http.FS(s.Static))
+	s.serveFile(c, "docs.html")
 }
 
 func (s *Server) openAPI(c *gin.Context) {
-	c.Header("Content-Type", "application/yaml; charset=utf-8")
-	c.FileFromFS("openapi.yaml", http.FS(s.Static))
+	b, err := fs.ReadFile(s.Static, "openapi.yaml")
+	if err != nil {
+		s.fail(c, errNoRoute)
+		return
+	}
+	c.Data(http.StatusOK, "application/yaml; charset=utf-8", b)
 }

@@ -44,8 +44,10 @@ type DB struct {
 
 type Redis struct {
 	// Addr empty means holds, sessions and rate limits stay in memory.
-	Addr        string        `yaml:"addr" env:"ADDR"`
-	Password    string        `yaml:"password" env:"PASSWORD"`
+	Addr     string `yaml:"addr" env:"ADDR"`
+	Password string `yaml:"password" env:"PASSWORD"`
+	// Prefix namespaces every key, so deployments can share one Redis.
+	Prefix      string        `yaml:"prefix" env:"PREFIX"`
 	DB          int           `yaml:"db" env:"DB"`
 	PoolSize    int           `yaml:"pool_size" env:"POOL_SIZE"`
 	DialTimeout time.Duration `yaml:"dial_timeout" env:"DIAL_TIMEOUT"`
@@ -100,7 +102,7 @@ func Default() Config {
 		DataDir: "./data",
 		Demo:    true,
 		DB:      DB{Driver: "sqlite", MaxOpenConns: 20, ConnMaxLifetime: 3 * time.Minute, Migrate: true},
-		Redis:   Redis{PoolSize: 50, DialTimeout: 2 * time.Second, ReadTimeout: time.Second},
+		Redis:   Redis{Prefix: "legaldesk:", PoolSize: 50, DialTimeout: 2 * time.Second, ReadTimeout: time.Second},
 		HTTP:    HTTP{BodyLimit: 1 << 20, ShutdownTimeout: 15 * time.Second},
 		Session: Session{IdleTimeout: 30 * time.Minute, Lifetime: 12 * time.Hour},
 		Auth: Auth{SMSCodeTTL: 5 * time.Minute, SMSMaxAttempts: 5, SMSPerPhone: 1, SMSWindow: time.Minute,

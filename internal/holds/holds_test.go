@@ -34,7 +34,7 @@ func stores(t *testing.T) map[string]func(t *testing.T) Store {
 		if err := c.Ping(context.Background()).Err(); err != nil {
 			t.Fatalf("redis at %s: %v", addr, err)
 		}
-		return NewRedis(c)
+		return NewRedis(c, fmt.Sprintf("test:%d:", time.Now().UnixNano()))
 	}
 	return m
 }
@@ -246,7 +246,7 @@ func testBadInput(t *testing.T, s Store) {
 func TestRedisDownIsUnavailable(t *testing.T) {
 	c := redis.NewClient(&redis.Options{Addr: "127.0.0.1:1", ContextTimeoutEnabled: true, DialTimeout: 200 * time.Millisecond, MaxRetries: -1})
 	defer c.Close()
-	s := NewRedis(c)
+	s := NewRedis(c, "test:")
 	if _, err := s.Place(context.Background(), slot(), 1, "o", time.Minute); !errs.Is(err, errs.Unavailable) {
 		t.Fatalf("Place on a dead Redis: %v", err)
 	}

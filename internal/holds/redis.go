@@ -12,16 +12,18 @@ import (
 // of one slot share the hash tag {slot}, so no script crosses cluster slots.
 // Expiry runs on Redis's own clock (TIME), not the instances' clocks.
 type Redis struct {
-	c redis.UniversalClient
+	c      redis.UniversalClient
+	prefix string
 }
 
 // NewRedis wraps a client; set ContextTimeoutEnabled and timeouts on it.
-func NewRedis(c redis.UniversalClient) *Redis { return &Redis{c: c} }
+// prefix namespaces the keys when deployments (or test runs) share a Redis.
+func NewRedis(c redis.UniversalClient, prefix string) *Redis { return &Redis{c: c, prefix: prefix} }
 
-func singleKey(slot string) string { return "hold1:{" + slot + "}" }
-func setKey(slot string) string    { return "holds:{" + slot + "}" }
-func ownersKey(slot string) string { return "holdowners:{" + slot + "}" }
-func ownerKey(owner string) string { return "holdowner:" + owner }
+func (r *Redis) singleKey(slot string) string { return r.prefix + "hold1:{" + slot + "}" }
+func (r *Redis) setKey(slot string) string    { return r.prefix + "holds:{" + slot + "}" }
+func (r *Redis) ownersKey(slot string) string { return r.prefix + "holdowners:{" + slot + "}" }
+func (r *Redis) ownerKey(owner string) string { return r.prefix + "holdowner:" + owner }
 
 // serverNow is Lua that sets `now` to Redis's time in milliseconds.
 const serverNow = `local t = redis.call('TIME')
@@ -85,8 +87,8 @@ var dropOwner = redis.NewScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`)
 
-func slotKeys(slot string) []string {
-	return []string{setKey(slot), ownersKey(slot), singleKey(slot)}
+func (r *Redis) slotKeys(slot string) []string {
+	return []string{r.setKey(slot), r.ownersKey(slot), r.singleKey(slot)}
 }
 
 // Place implements Store: SET NX PX for one place, a Lua script for more.
@@ -97,7 +99,7 @@ func (r *Redis) Place(ctx context.Context, slot string, capacity int, owner stri
 	h, err := r.place(ctx, slot, capacity, owner, ttl)
 	if errors.Is(err, ErrFull) {
 		// Picking the same slot again replaces the owner's own hold.
-		if old, _ := r.c.Get(ctx, ownerKey(owner)).Result(); sameSlot(old, slot) {
+		if old, _ := r.c.Get(ctx, r.ownerKey(owner)).Result(); sameSlot(old, slot) {
 			if r.Release(ctx, old, owner) == nil {
 				h, err = r.place(ctx, slot, capacity, owner, ttl)
 			}
@@ -106,7 +108,7 @@ func (r *Redis) Place(ctx context.Context, slot string, capacity int, owner stri
 	if err != nil {
 		return Hold{}, err
 	}
-	old, err := r.c.SetArgs(ctx, ownerKey(owner), h.ID, redis.SetArgs{Get: true, TTL: ttl}).Result()
+	old, err := r.c.SetArgs(ctx, r.ownerKey(owner), h.ID, redis.SetArgs{Get: true, TTL: ttl}).Result()
 	if err != nil && !errors.Is(err, redis.Nil) {
 		return Hold{}, unavailable(err)
 	}
@@ -121,7 +123,7 @@ func (r *Redis) Place(ctx context.Context, slot string, capacity int, owner stri
 func (r *Redis) place(ctx context.Context, slot string, capacity int, owner string, ttl time.Duration) (Hold, error) {
 	if capacity == 1 {
 		id := newID(slot, "1")
-		ok, err := r.c.SetNX(ctx, singleKey(slot), id+"|"+owner, ttl).Result()
+		ok, err := r.c.SetNX(ctx, r.singleKey(slot), id+"|"+owner, ttl).Result()
 		if err != nil {
 			return Hold{}, unavailable(err)
 		}
@@ -131,7 +133,7 @@ func (r *Redis) place(ctx context.Context, slot string, capacity int, owner stri
 		return r.Get(ctx, id)
 	}
 	id := newID(slot, "n")
-	exp, err := placeMany.Run(ctx, r.c, slotKeys(slot), capacity, ttl.Milliseconds(), id, owner).Int64()
+	exp, err := placeMany.Run(ctx, r.c, r.slotKeys(slot), capacity, ttl.Milliseconds(), id, owner).Int64()
 	if err != nil {
 		return Hold{}, unavailable(err)
 	}
@@ -147,7 +149,7 @@ func (r *Redis) Get(ctx context.Context, id string) (Hold, error) {
 	if !ok {
 		return Hold{}, ErrNotFound
 	}
-	v, err := getHold.Run(ctx, r.c, slotKeys(slot), id).Slice()
+	v, err := getHold.Run(ctx, r.c, r.slotKeys(slot), id).Slice()
 	if errors.Is(err, redis.Nil) {
 		return Hold{}, ErrNotFound
 	}
@@ -165,7 +167,7 @@ func (r *Redis) Release(ctx context.Context, id, owner string) error {
 	if !ok {
 		return ErrNotFound
 	}
-	n, err := release.Run(ctx, r.c, slotKeys(slot), id, owner).Int()
+	n, err := release.Run(ctx, r.c, r.slotKeys(slot), id, owner).Int()
 	if err != nil {
 		return unavailable(err)
 	}
@@ -175,7 +177,7 @@ func (r *Redis) Release(ctx context.Context, id, owner string) error {
 	case -2:
 		return ErrNotOwner
 	}
-	if err := dropOwner.Run(ctx, r.c, []string{ownerKey(owner)}, id).Err(); err != nil {
+	if err := dropOwner.Run(ctx, r.c, []string{r.ownerKey(owner)}, id).Err(); err != nil {
 		return unavailable(err)
 	}
 	return nil
@@ -190,7 +192,7 @@ func (r *Redis) Count(ctx context.Context, slots ...string) (map[string]int, err
 	pipe := r.c.Pipeline()
 	cmds := make([]*redis.Cmd, len(slots))
 	for i, s := range slots {
-		cmds[i] = countHolds.EvalSha(ctx, pipe, []string{setKey(s), singleKey(s)})
+		cmds[i] = countHolds.EvalSha(ctx, pipe, []string{r.setKey(s), r.singleKey(s)})
 	}
 	if _, err := pipe.Exec(ctx); err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") {
 		if err := countHolds.Load(ctx, r.c).Err(); err != nil {

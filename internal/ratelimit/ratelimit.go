@@ -61,11 +61,12 @@ func (m *Memory) forget(now time.Time, window time.Duration) {
 
 // Redis is a fixed-window counter per key shared by every instance.
 type Redis struct {
-	c redis.UniversalClient
+	c      redis.UniversalClient
+	prefix string
 }
 
-// NewRedis wraps a client.
-func NewRedis(c redis.UniversalClient) *Redis { return &Redis{c: c} }
+// NewRedis wraps a client; prefix namespaces the keys.
+func NewRedis(c redis.UniversalClient, prefix string) *Redis { return &Redis{c: c, prefix: prefix} }
 
 // incr counts one event and returns {count, ms left in the window}.
 var incr = redis.NewScript(`
@@ -75,7 +76,7 @@ return {n, redis.call('PTTL', KEYS[1])}`)
 
 // Allow counts one event in key's current window.
 func (r *Redis) Allow(ctx context.Context, key string, limit int, window time.Duration) (bool, time.Duration, error) {
-	v, err := incr.Run(ctx, r.c, []string{"rl:" + key}, window.Milliseconds()).Int64Slice()
+	v, err := incr.Run(ctx, r.c, []string{r.prefix + "rl:" + key}, window.Milliseconds()).Int64Slice()
 	if err != nil {
 		return false, 0, err
 	}

@@ -19,7 +19,7 @@ func limiters(t *testing.T) map[string]limiter {
 	if addr := os.Getenv("LEGALDESK_TEST_REDIS_ADDR"); addr != "" {
 		c := redis.NewClient(&redis.Options{Addr: addr, ContextTimeoutEnabled: true})
 		t.Cleanup(func() { c.Close() })
-		m["redis"] = NewRedis(c)
+		m["redis"] = NewRedis(c, fmt.Sprintf("test:%d:", time.Now().UnixNano()))
 	} else if os.Getenv("CI") == "true" {
 		t.Fatal("CI=true but LEGALDESK_TEST_REDIS_ADDR is not set")
 	}

@@ -111,6 +111,9 @@ func RequireRedis(t testing.TB) *redis.Client {
 	return c
 }
 
+// RedisPrefix namespaces one test's Redis keys, so runs never collide.
+func RedisPrefix() string { return "test:" + randomHex(6) + ":" }
+
 func randomHex(n int) string {
 	b := make([]byte, n)
 	rand.Read(b)

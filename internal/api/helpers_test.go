@@ -1,0 +1,199 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/holds"
+	"github.com/legaldesk/legaldesk/internal/notify"
+	"github.com/legaldesk/legaldesk/internal/pii"
+	"github.com/legaldesk/legaldesk/internal/ratelimit"
+	"github.com/legaldesk/legaldesk/internal/store"
+	"github.com/legaldesk/legaldesk/internal/testenv"
+)
+
+// env is one server under test on one engine, with a clock tests can move.
+type env struct {
+	t     *testing.T
+	store *store.Store
+	srv   *httptest.Server
+	api   *Server
+	box   *pii.Box
+	mu    sync.Mutex
+	shift time.Duration
+}
+
+type option func(*Config, *account.Rules)
+
+func (e *env) now() time.Time {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return time.Now().Add(e.shift)
+}
+
+// advance moves the accounts' clock forward.
+func (e *env) advance(d time.Duration) {
+	e.mu.Lock()
+	e.shift += d
+	e.mu.Unlock()
+}
+
+// engines runs fn on SQLite with memory holds, and on MariaDB with Redis
+// when those are configured (always under CI).
+func engines(t *testing.T, fn func(t *testing.T, e *env), opts ...option) {
+	for _, engine := range testenv.Engines(t) {
+		t.Run(engine, func(t *testing.T) { fn(t, newEnv(t, engine, opts...)) })
+	}
+}
+
+func newEnv(t *testing.T, engine string, opts ...option) *env {
+	t.Helper()
+	e := &env{t: t, store: testenv.NewStore(t, engine)}
+	e.box, _ = pii.NewBox("k1", pii.NewKey(), pii.NewKey())
+	cfg := Config{BodyLimit: 1 << 16, IdleTimeout: time.Hour, Lifetime: 2 * time.Hour}
+	rules := account.Rules{CodeTTL: 5 * time.Minute, MaxAttempts: 3, SMSPerPhone: 1, SMSWindow: time.Minute,
+		LoginPerPhone: 5, LoginWindow: time.Minute}
+	for _, o := range opts {
+		o(&cfg, &rules)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	var limiter account.Limiter = ratelimit.NewMemory()
+	var hs holds.Store = holds.NewMemory()
+	if engine == "mysql" {
+		rc, prefix := testenv.RequireRedis(t), testenv.RedisPrefix()
+		limiter, hs = ratelimit.NewRedis(rc, prefix), holds.NewRedis(rc, prefix)
+		cfg.SessionStore, cfg.RedisConfigured = RedisSessions{C: rc, Prefix: prefix}, true
+	}
+	acc := &account.Service{Store: e.store, Box: e.box, Limiter: limiter, Rules: rules, Now: e.now,
+		Sender: &notify.LogSender{Outbox: e.store, Box: e.box, Log: log, Now: time.Now}}
+	s, err := New(Deps{Accounts: acc, Sites: e.store, Outbox: e.store, Holds: hs, DB: e.store,
+		Static: os.DirFS("../../static"), Log: log}, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.api = s
+	e.srv = httptest.NewServer(s)
+	t.Cleanup(e.srv.Close)
+	return e
+}
+
+// client is a browser-like client with its own cookie jar.
+type client struct {
+	e    *env
+	http *http.Client
+	lang string
+}
+
+func (e *env) client() *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{e: e, http: &http.Client{Jar: jar}}
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func (r response) json(t *testing.T) map[string]any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(r.body, &m); err != nil {
+		t.Fatalf("not JSON (%d): %s", r.status, r.body)
+	}
+	return m
+}
+
+// errorOf returns code, message and fields of an error body, checking its shape.
+func (r response) errorOf(t *testing.T) (code, message string, fields map[string]any) {
+	t.Helper()
+	m := r.json(t)
+	e, ok := m["error"].(map[string]any)
+	if !ok || e["request_id"] == "" || e["message"] == "" {
+		t.Fatalf("not the error shape (%d): %s", r.status, r.body)
+	}
+	fields, _ = e["fields"].(map[string]any)
+	return e["code"].(string), e["message"].(string), fields
+}
+
+func (c *client) do(method, path string, body any, header ...string) response {
+	c.e.t.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		rd = bytes.NewBufferString(b)
+	default:
+		j, _ := json.Marshal(b)
+		rd = bytes.NewReader(j)
+	}
+	req, _ := http.NewRequestWithContext(context.Background(), method, c.e.srv.URL+path, rd)
+	req.Header.Set("Content-Type", "application/json")
+	if c.lang != "" {
+		req.Header.Set("Accept-Language", c.lang)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		c.e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return response{status: res.StatusCode, header: res.Header, body: b}
+}
+
+func (c *client) wantStatus(r response, want int) response {
+	c.e.t.Helper()
+	if r.status != want {
+		c.e.t.Fatalf("status %d, want %d: %s", r.status, want, r.body)
+	}
+	return r
+}
+
+// staff creates a staff account and signs this client in.
+func (c *client) signInStaff(role account.Role, phone string) {
+	c.e.t.Helper()
+	if _, err := c.e.api.Accounts.Create(context.Background(), account.NewUser{Role: role, Name: "测试" + string(role), Phone: phone, Password: "correct-horse-1"}); err != nil {
+		c.e.t.Fatal(err)
+	}
+	c.wantStatus(c.do("POST", "/api/v1/auth/login", map[string]string{"phone": phone, "password": "correct-horse-1"}), 200)
+}
+
+// lastCode reads the newest SMS code sent to phone from the outbox.
+func (e *env) lastCode(phone string) string {
+	e.t.Helper()
+	entries, err := e.store.Outbox(context.Background(), notify.Filter{RecipientIndex: e.box.Index("phone", phone), Limit: 1})
+	if err != nil || len(entries) == 0 {
+		e.t.Fatalf("no message for %s: %v", phone, err)
+	}
+	b := entries[0].Body
+	for i := 0; i+6 <= len(b); i++ {
+		if isDigits(b[i : i+6]) {
+			return b[i : i+6]
+		}
+	}
+	e.t.Fatalf("no code in %q", b)
+	return ""
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}

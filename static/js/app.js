@@ -1,0 +1,66 @@
+// The shell: a hash router, the language and large-text switches, and the
+// signed-in user. Each feature adds its pages to `routes`.
+import { refreshUser } from './session.js';
+import { applyStatic, getLang, setLang, t } from './i18n.js';
+import * as home from './pages/home.js';
+import * as sites from './pages/sites.js';
+import * as login from './pages/login.js';
+import * as me from './pages/me.js';
+
+const routes = {
+  '': home,
+  sites,
+  login,
+  me,
+};
+
+async function route() {
+  const [name, ...rest] = location.hash.replace(/^#\/?/, '').split('/');
+  const page = routes[name] ?? notFound;
+  const main = document.getElementById('main');
+  for (const a of document.querySelectorAll('#nav a')) {
+    a.toggleAttribute('aria-current', a.getAttribute('href') === '#/' + name);
+    if (a.hasAttribute('aria-current')) a.setAttribute('aria-current', 'page');
+  }
+  await page.show(main, rest);
+  document.title = `${main.querySelector('h1')?.textContent ?? ''} - ${t('brand')}`;
+  main.focus({ preventScroll: true });
+}
+
+const notFound = {
+  show(main) {
+    main.innerHTML = `<h1>${t('notfound.title')}</h1><p><a href="#/">${t('notfound.back')}</a></p>`;
+  },
+};
+
+function setupTools() {
+  const large = document.getElementById('toggle-large');
+  const setLarge = (on) => {
+    document.documentElement.classList.toggle('large', on);
+    large.setAttribute('aria-pressed', String(on));
+    localStorage.setItem('large', on ? '1' : '');
+  };
+  setLarge(localStorage.getItem('large') === '1');
+  large.addEventListener('click', () => setLarge(large.getAttribute('aria-pressed') !== 'true'));
+
+  const langBtn = document.getElementById('toggle-lang');
+  const label = () => {
+    const en = getLang() === 'en';
+    langBtn.textContent = en ? '中文' : 'English';
+    langBtn.lang = en ? 'zh-CN' : 'en';
+  };
+  label();
+  langBtn.addEventListener('click', async () => {
+    setLang(getLang() === 'en' ? 'zh' : 'en');
+    label();
+    applyStatic();
+    await refreshUser();
+    await route();
+  });
+}
+
+applyStatic();
+setupTools();
+window.addEventListener('hashchange', route);
+await refreshUser();
+await route();

@@ -1,0 +1,13 @@
+import { t } from '../i18n.js';
+import { html, render } from '../dom.js';
+
+export function show(main) {
+  render(main, html`
+    <h1>${t('home.title')}</h1>
+    <p class="muted">${t('home.lead')}</p>
+    <ul class="cards">
+      <li class="card"><a class="stretch" href="#/sites"><h2>${t('home.sites')}</h2><p>${t('home.sites.text')}</p></a></li>
+      <li class="card"><a class="stretch" href="#/login"><h2>${t('home.login')}</h2><p>${t('home.login.text')}</p></a></li>
+      <li class="card"><h2>${t('home.hotline')}</h2><p>${t('home.hotline.text')}</p></li>
+    </ul>`);
+}

@@ -1,0 +1,72 @@
+// The public directory: pick a township, see its station and village rooms.
+import { api, listAll } from '../api.js';
+import { t } from '../i18n.js';
+import { html, render, toast } from '../dom.js';
+
+let stations = null;
+
+export async function show(main, [township = '']) {
+  township = decodeURIComponent(township);
+  render(main, html`<h1>${t('sites.title')}</h1><p>${t('loading')}</p>`);
+  try {
+    stations ??= await listAll('/sites?tier=station');
+  } catch (err) {
+    toast(err.message);
+    return;
+  }
+  render(main, html`
+    <h1>${t('sites.title')}</h1>
+    <label for="township">${t('sites.township')}</label>
+    <select id="township" name="township">
+      <option value="">${t('sites.choose')}</option>
+      ${stations.map((s) => html`<option value="${s.township}" ${s.township === township ? html`selected` : ''}>${s.township}</option>`)}
+    </select>
+    <div id="township-detail" aria-live="polite"></div>`);
+  main.querySelector('#township').addEventListener('change', (e) => {
+    location.hash = '#/sites/' + encodeURIComponent(e.target.value);
+  });
+  const detail = main.querySelector('#township-detail');
+  if (township) await showTownship(detail, township);
+  else await showOthers(detail);
+}
+
+function siteCard(s, heading) {
+  return html`
+    <section class="card" aria-labelledby="site-${s.id}">
+      <p class="badge">${heading}</p>
+      <h2 id="site-${s.id}">${s.name}</h2>
+      <p><span class="muted">${t('sites.hours')}：</span>${s.opening_hours || '—'}</p>
+      <p><span class="muted">${t('sites.address')}：</span>${s.address || '—'}</p>
+      ${s.phone ? html`<p><span class="muted">${t('sites.phone')}：</span><a href="tel:${s.phone}">${s.phone}</a></p>` : ''}
+    </section>`;
+}
+
+async function showTownship(el, township) {
+  const station = stations.find((s) => s.township === township);
+  if (!station) return;
+  const rooms = await listAll(`/sites?tier=room&parent_id=${station.id}`);
+  render(el, html`
+    ${siteCard(station, t('sites.station'))}
+    <h2>${t('sites.rooms')} <span class="muted">${t('sites.count', { n: rooms.length })}</span></h2>
+    <label for="room-search">${t('sites.search')}</label>
+    <input id="room-search" type="search" autocomplete="off">
+    <ul class="list" id="rooms"></ul>`);
+  const list = el.querySelector('#rooms');
+  const draw = (q) => {
+    const shown = rooms.filter((r) => r.name.includes(q));
+    render(list, shown.length
+      ? html`${shown.map((r) => html`<li>${r.name} ${r.sample ? html`<span class="badge">${t('sites.sample')}</span>` : ''}</li>`)}`
+      : html`<li>${t('sites.none')}</li>`);
+  };
+  draw('');
+  el.querySelector('#room-search').addEventListener('input', (e) => draw(e.target.value.trim()));
+}
+
+async function showOthers(el) {
+  const [centers, notary, aid] = await Promise.all(['center', 'notary', 'legal_aid'].map((tier) => api('GET', `/sites?tier=${tier}`)));
+  const others = [...notary.items, ...aid.items];
+  render(el, html`
+    ${centers.items.map((c) => siteCard(c, t('sites.center')))}
+    <h2>${t('sites.others')}</h2>
+    <ul class="list">${others.map((s) => html`<li>${s.name}</li>`)}</ul>`);
+}
