@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// browser starts Debian's headless Chromium with the flags this workplace
+// needs; without Chromium the test fails under CI=true and skips elsewhere.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := os.Getenv("LEGALDESK_CHROMIUM")
+	if path == "" {
+		path, _ = exec.LookPath("chromium")
+	}
+	if path == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true but chromium is not installed (make test installs it)")
+		}
+		t.Skip("chromium not installed; run make test")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(390, 844),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelB := chromedp.NewContext(actx)
+	ctx, cancelC := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelC(); cancelB(); cancelA() })
+	return ctx
+}
+
+// axeSource is axe-core's script, installed by make test from npm.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	path := os.Getenv("LEGALDESK_AXE_JS")
+	if path == "" {
+		path = "../../tests/browser/node_modules/axe-core/axe.min.js"
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("axe-core missing (make test installs it): %v", err)
+		}
+		t.Skipf("axe-core missing; run make test: %v", err)
+	}
+	return string(b)
+}
+
+// checkA11y runs axe-core on the current page and fails on any serious or
+// critical violation.
+func checkA11y(t *testing.T, ctx context.Context, axe, page string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](axe+";true")); err != nil {
+		t.Fatalf("%s: inject axe: %v", page, err)
+	}
+	const run = `axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+		.filter(v => v.impact === 'serious' || v.impact === 'critical')
+		.map(v => v.impact + ' ' + v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', ')))`
+	violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](run, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: axe: %v", page, err)
+	}
+	if len(violations) > 0 {
+		t.Errorf("%s: accessibility violations:\n%s", page, strings.Join(violations, "\n"))
+	}
+}
+
+// TestBrowserSignInAndDirectory: a resident signs in with an SMS code and
+// browses the directory to their village room, with axe-core on each page.
+func TestBrowserSignInAndDirectory(t *testing.T) {
+	ctx := browser(t)
+	axe := axeSource(t)
+	base := startServer(t, nil)
+	b := &tab{t: t, ctx: ctx}
+
+	b.do("open home", chromedp.Navigate(base+"/"), chromedp.WaitVisible(`.cards`))
+	checkA11y(t, ctx, axe, "home")
+
+	b.do("open sign-in", chromedp.Navigate(base+"/#/login"), chromedp.WaitVisible(`#get-code`))
+	checkA11y(t, ctx, axe, "sign-in")
+	b.do("request a code",
+		chromedp.SendKeys(`#phone`, "13800000002"),
+		chromedp.Click(`#get-code`),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#get-code').disabled`))
+	code := smsCode(t, base, "13800000002")
+	b.do("sign in", chromedp.SendKeys(`#code`, code), chromedp.Click(`#login-submit`), chromedp.WaitVisible(`#me-name`))
+	if name := b.text(`#me-name`); !strings.Contains(name, "居民") {
+		t.Fatalf("signed in as %q", name)
+	}
+	checkA11y(t, ctx, axe, "my account")
+
+	b.do("browse the directory",
+		chromedp.Navigate(base+"/#/sites"),
+		chromedp.WaitVisible(`#township`),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#township option[value="米山镇"]')`),
+		chromedp.SetValue(`#township`, "米山镇"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#township').dispatchEvent(new Event('change'))`),
+		chromedp.WaitVisible(`#rooms li`))
+	station, rooms := b.text(`#township-detail h2`), b.text(`#rooms`)
+	if station != "米山镇公共法律服务工作站" || !strings.Contains(rooms, "米西村公共法律服务工作室") {
+		t.Fatalf("station %q, rooms %q", station, rooms)
+	}
+	checkA11y(t, ctx, axe, "directory")
+
+	b.do("search a village", chromedp.SendKeys(`#room-search`, "米东"))
+	if n := value(b, chromedp.Evaluate[int](`document.querySelectorAll('#rooms li').length`)); n != 1 {
+		t.Fatalf("search for 米东 shows %d rooms", n)
+	}
+
+	b.do("large text and English", chromedp.Click(`#toggle-large`), chromedp.Click(`#toggle-lang`),
+		chromedp.Poll[chromedp.Void](`document.querySelector('label[for="township"]')?.textContent === 'Choose a township'`))
+	if !value(b, chromedp.Evaluate[bool](`document.documentElement.classList.contains('large')`)) {
+		t.Fatal("large-text mode did not switch on")
+	}
+	checkA11y(t, ctx, axe, "directory in English, large text")
+}
+
+// tab runs steps in one browser tab and fails the test on an error.
+type tab struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+func (b *tab) do(step string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
+		b.t.Fatalf("%s: %v", step, err)
+	}
+}
+
+func (b *tab) text(sel string) string {
+	b.t.Helper()
+	return value(b, chromedp.Text(sel))
+}
+
+func value[T any](b *tab, a chromedp.Action[T]) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, a)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return v
+}
