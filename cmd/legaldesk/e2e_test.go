@@ -9,10 +9,13 @@ import (
 	"net"
 	"net/http"
 	"net/http/cookiejar"
+	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/legaldesk/legaldesk/internal/testenv"
 )
 
 // lockedBuffer collects the server's output across goroutines.
@@ -50,7 +53,9 @@ func startServer(t *testing.T, env map[string]string) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &lockedBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"-config", "testdata/empty.yaml"}, func(k string) string { return vars[k] }, out) }()
+	go func() {
+		done <- run(ctx, []string{"-config", "testdata/empty.yaml"}, func(k string) string { return vars[k] }, out)
+	}()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {
@@ -202,4 +207,37 @@ func TestUserCreate(t *testing.T) {
 		t.Fatal("a second account with the same phone was created")
 	}
 	fmt.Fprint(io.Discard, out.String())
+}
+
+// TestSameBinaryOnMariaDBAndRedis starts the program with the production
+// engines: MariaDB for data, Redis for holds, sessions and limits.
+func TestSameBinaryOnMariaDBAndRedis(t *testing.T) {
+	if testenv.MySQLDSN() == "" || testenv.RedisAddr() == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true but the MariaDB or Redis test settings are missing")
+		}
+		t.Skip("LEGALDESK_TEST_MYSQL_DSN or LEGALDESK_TEST_REDIS_ADDR not set")
+	}
+	_, dsn := testenv.NewDB(t, "mysql")
+	base := startServer(t, map[string]string{"LEGALDESK_DB_DRIVER": "mysql", "LEGALDESK_DB_DSN": dsn,
+		"LEGALDESK_REDIS_ADDR": testenv.RedisAddr(), "LEGALDESK_REDIS_PREFIX": testenv.RedisPrefix()})
+	var ready struct{ Checks map[string]string }
+	c := newClient(t, base)
+	if s := c.call("GET", "/readyz", nil, &ready); s != 200 || ready.Checks["database"] != "ok" || ready.Checks["redis"] != "ok" {
+		t.Fatalf("readyz: %d %+v", s, ready)
+	}
+	var sites struct{ Items []any }
+	if s := c.call("GET", "/api/v1/sites?tier=station", nil, &sites); s != 200 || len(sites.Items) != 16 {
+		t.Fatalf("stations on MariaDB: %d, %d", s, len(sites.Items))
+	}
+	if s := c.call("POST", "/api/v1/auth/sms-code", map[string]string{"phone": "13800000003"}, nil); s != 204 {
+		t.Fatalf("sms-code: %d", s)
+	}
+	code := smsCode(t, base, "13800000003")
+	if s := c.call("POST", "/api/v1/auth/login", map[string]string{"phone": "13800000003", "code": code}, nil); s != 200 {
+		t.Fatalf("login: %d", s)
+	}
+	if s := c.call("GET", "/api/v1/me", nil, nil); s != 200 {
+		t.Fatalf("the Redis session did not hold: %d", s)
+	}
 }
