@@ -7,8 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/legaldesk/legaldesk/internal/account"
 )
@@ -74,5 +77,30 @@ func userCmd(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	fmt.Fprintf(stdout, "created %s account %d (%s)\n", u.Role, u.ID, u.Name)
+	return nil
+}
+
+// healthcheck asks the local server's /readyz; containers without a shell
+// use it as their health check.
+func healthcheck(ctx context.Context, args []string, getenv func(string) string) error {
+	cfg, err := loadConfig("healthcheck", args, getenv, nil)
+	if err != nil {
+		return err
+	}
+	_, port, err := net.SplitHostPort(cfg.Addr)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:"+port+"/readyz", nil)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("readyz answered %d", res.StatusCode)
+	}
 	return nil
 }

@@ -150,6 +150,11 @@ func TestFreshStart(t *testing.T) {
 	if s := c.call("GET", "/api/v1/sites?tier=station", nil, &sites); s != 200 || len(sites.Items) != 16 {
 		t.Fatalf("stations: status %d, %d items", s, len(sites.Items))
 	}
+	addr := strings.TrimPrefix(base, "http://")
+	if err := run(context.Background(), []string{"healthcheck", "-config", "testdata/empty.yaml"},
+		func(k string) string { return map[string]string{"LEGALDESK_ADDR": addr}[k] }, io.Discard); err != nil {
+		t.Fatalf("healthcheck: %v", err)
+	}
 	res, err := http.Get(base + "/")
 	if err != nil {
 		t.Fatal(err)

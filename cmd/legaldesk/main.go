@@ -1,5 +1,5 @@
 // Command legaldesk runs the public legal services platform: serve (the
-// default), migrate, seed-demo, user create and version.
+// default), migrate, seed-demo, user create, healthcheck and version.
 package main
 
 import (
@@ -39,10 +39,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return seedDemo(ctx, args, getenv, stdout)
 	case "user":
 		return userCmd(ctx, args, getenv, stdout)
+	case "healthcheck":
+		return healthcheck(ctx, args, getenv)
 	case "version":
 		fmt.Fprintln(stdout, "legaldesk", version)
 		return nil
 	default:
-		return fmt.Errorf("unknown command %q (serve, migrate, seed-demo, user create, version)", cmd)
+		return fmt.Errorf("unknown command %q (serve, migrate, seed-demo, user create, healthcheck, version)", cmd)
 	}
 }
