@@ -32,8 +32,12 @@ redis_up() { [ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" = PONG ]; }
 
 start_mariadb() {
   mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null
-  service mariadb start >&2 2>&1 || start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql >&2
-  wait_for 30 mariadb_up
+  if [ -x /usr/sbin/mariadbd ] && command -v start-stop-daemon >/dev/null; then
+    start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd >&2
+  else
+    service mariadb start >&2 2>&1
+  fi
+  wait_for 60 mariadb_up
 }
 
 ensure_mariadb() {
