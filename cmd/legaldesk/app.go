@@ -17,6 +17,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/pii"
 	"github.com/legaldesk/legaldesk/internal/ratelimit"
+	"github.com/legaldesk/legaldesk/internal/roster"
 	"github.com/legaldesk/legaldesk/internal/store"
 )
 
@@ -29,6 +30,7 @@ type app struct {
 	redis    *redis.Client // nil without Redis
 	holds    holds.Store
 	accounts *account.Service
+	roster   *roster.Service
 }
 
 // loadConfig parses the common -config flag and loads the settings.
@@ -82,6 +84,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		Rules: account.Rules{CodeTTL: cfg.Auth.SMSCodeTTL, MaxAttempts: cfg.Auth.SMSMaxAttempts,
 			SMSPerPhone: cfg.Auth.SMSPerPhone, SMSWindow: cfg.Auth.SMSWindow,
 			LoginPerPhone: cfg.Auth.LoginPerPhone, LoginWindow: cfg.Auth.LoginWindow}}
+	a.roster = &roster.Service{Store: a.store, Now: time.Now, WeeklyCap: cfg.Roster.WeeklyCap,
+		SwapNotice: cfg.Roster.SwapNotice, MaxDays: 93}
 	return a, nil
 }
 

@@ -75,7 +75,7 @@ func newAPI(a *app) (*api.Server, error) {
 		cfg.SessionStore = api.RedisSessions{C: a.redis, Prefix: a.cfg.Redis.Prefix}
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Sites: a.store, Outbox: a.store, Holds: a.holds,
-		DB: a.store, Static: static, Log: a.log}, cfg)
+		DB: a.store, Store: a.store, Roster: a.roster, Static: static, Log: a.log}, cfg)
 }
 
 func seed(ctx context.Context, a *app) error {

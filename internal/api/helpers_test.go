@@ -19,6 +19,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/pii"
 	"github.com/legaldesk/legaldesk/internal/ratelimit"
+	"github.com/legaldesk/legaldesk/internal/roster"
 	"github.com/legaldesk/legaldesk/internal/store"
 	"github.com/legaldesk/legaldesk/internal/testenv"
 )
@@ -77,7 +78,8 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	}
 	acc := &account.Service{Store: e.store, Box: e.box, Limiter: limiter, Rules: rules, Now: e.now,
 		Sender: &notify.LogSender{Outbox: e.store, Box: e.box, Log: log, Now: time.Now}}
-	s, err := New(Deps{Accounts: acc, Sites: e.store, Outbox: e.store, Holds: hs, DB: e.store,
+	rs := &roster.Service{Store: e.store, Now: e.now, WeeklyCap: 3, SwapNotice: 48 * time.Hour, MaxDays: 93}
+	s, err := New(Deps{Accounts: acc, Sites: e.store, Outbox: e.store, Holds: hs, DB: e.store, Store: e.store, Roster: rs,
 		Static: os.DirFS("../../static"), Log: log}, cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -1,10 +1,12 @@
 package api
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/errs"
 )
 
@@ -49,4 +51,41 @@ func nextCursor(n, limit int, lastID int64) string {
 		return ""
 	}
 	return strconv.FormatInt(lastID, 10)
+}
+
+// queryDate reads an optional YYYY-MM-DD query value.
+func queryDate(c *gin.Context, name string, f errs.Fields) calendar.Date {
+	v := c.Query(name)
+	if v == "" {
+		return calendar.Date{}
+	}
+	d, err := calendar.ParseDate(v)
+	if err != nil {
+		f.Add(name, "日期格式应为 YYYY-MM-DD", "dates are YYYY-MM-DD")
+	}
+	return d
+}
+
+// dateRange reads from and to (both required), at most maxDays apart.
+func dateRange(c *gin.Context, maxDays int, f errs.Fields) (from, to calendar.Date) {
+	from, to = queryDate(c, "from", f), queryDate(c, "to", f)
+	if c.Query("from") == "" {
+		f.Add("from", "请填写开始日期", "from is required")
+	}
+	if c.Query("to") == "" {
+		f.Add("to", "请填写结束日期", "to is required")
+	}
+	if !from.IsZero() && !to.IsZero() && (to.Before(from) || from.DaysUntil(to) >= maxDays) {
+		f.Add("to", fmt.Sprintf("结束日期须不早于开始日期，且相差不超过 %d 天", maxDays), fmt.Sprintf("to must be after from and within %d days", maxDays))
+	}
+	return from, to
+}
+
+// bodyDate checks a date given in a JSON body.
+func bodyDate(name, v string, f errs.Fields) calendar.Date {
+	d, err := calendar.ParseDate(v)
+	if err != nil {
+		f.Add(name, "日期格式应为 YYYY-MM-DD", "dates are YYYY-MM-DD")
+	}
+	return d
 }

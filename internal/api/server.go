@@ -17,6 +17,8 @@ import (
 	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/network"
 	"github.com/legaldesk/legaldesk/internal/notify"
+	"github.com/legaldesk/legaldesk/internal/roster"
+	"github.com/legaldesk/legaldesk/internal/store"
 )
 
 // Config is the part of the settings the HTTP layer needs.
@@ -40,8 +42,11 @@ type Deps struct {
 	Outbox   notify.Outbox
 	Holds    holds.Store
 	DB       interface{ Ping(context.Context) error }
-	Static   fs.FS // the static/ tree
-	Log      *slog.Logger
+	// Store serves read models and plain records (overrides, pools, feeds).
+	Store  *store.Store
+	Roster *roster.Service
+	Static fs.FS // the static/ tree
+	Log    *slog.Logger
 }
 
 // Server holds the handlers' dependencies.
@@ -101,7 +106,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	r.GET("/api/openapi.yaml", s.openAPI)
 
 	v1 := r.Group("/api/v1")
-	admin := s.require(account.Admin)
+	admin, lawyer := s.require(account.Admin), s.require(account.Lawyer)
 
 	v1.POST("/auth/sms-code", s.requestCode)
 	v1.POST("/auth/login", s.login)
@@ -113,5 +118,30 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/sites/:id", s.getSite)
 	v1.POST("/sites", admin, s.createSite)
 	v1.PATCH("/sites/:id", admin, s.updateSite)
+	v1.GET("/sites/:id/lawyers", admin, s.getPool)
+	v1.PUT("/sites/:id/lawyers", admin, s.setPool)
+	v1.GET("/lawyers", admin, s.listLawyers)
+
+	v1.GET("/calendar/days", s.listDays)
+	v1.GET("/calendar/overrides", admin, s.listOverrides)
+	v1.POST("/calendar/overrides", admin, s.createOverride)
+	v1.DELETE("/calendar/overrides/:id", admin, s.deleteOverride)
+	v1.POST("/calendar/years", admin, s.loadYear)
+	v1.GET("/duty-rules", admin, s.listDutyRules)
+	v1.POST("/duty-rules", admin, s.createDutyRule)
+	v1.PATCH("/duty-rules/:id", admin, s.updateDutyRule)
+	v1.POST("/rosters/preview", admin, s.previewRoster)
+	v1.POST("/rosters/publish", admin, s.publishRoster)
+	v1.GET("/shifts", s.listShifts)
+	v1.GET("/shifts/:id/changes", admin, s.shiftChanges)
+	v1.GET("/me/shifts", lawyer, s.myShifts)
+	v1.GET("/me/calendar-feed", lawyer, s.myFeed)
+	v1.DELETE("/me/calendar-feed", lawyer, s.revokeFeed)
+	v1.GET("/calendar-feeds/:token", s.feed)
+	v1.POST("/leave", lawyer, s.requestLeave)
+	v1.GET("/shift-swaps", s.require(account.Lawyer, account.Admin), s.listSwaps)
+	v1.POST("/shift-swaps", lawyer, s.proposeSwap)
+	v1.POST("/shift-swaps/:id/accept", lawyer, s.acceptSwap)
+	v1.POST("/shift-swaps/:id/decline", lawyer, s.declineSwap)
 	return r, nil
 }

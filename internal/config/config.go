@@ -31,6 +31,7 @@ type Config struct {
 	Auth    Auth    `yaml:"auth" envPrefix:"AUTH_"`
 	Keys    Keys    `yaml:"keys" envPrefix:"KEYS_"`
 	Holds   Holds   `yaml:"holds" envPrefix:"HOLDS_"`
+	Roster  Roster  `yaml:"roster" envPrefix:"ROSTER_"`
 	Log     Log     `yaml:"log" envPrefix:"LOG_"`
 }
 
@@ -90,6 +91,13 @@ type Holds struct {
 	TTL time.Duration `yaml:"ttl" env:"TTL"`
 }
 
+type Roster struct {
+	// WeeklyCap is the most duty shifts a lawyer takes in one week (0: none).
+	WeeklyCap int `yaml:"weekly_cap" env:"WEEKLY_CAP"`
+	// SwapNotice is how long before a shift a swap must be proposed.
+	SwapNotice time.Duration `yaml:"swap_notice" env:"SWAP_NOTICE"`
+}
+
 type Log struct {
 	Level string `yaml:"level" env:"LEVEL"`
 }
@@ -107,8 +115,9 @@ func Default() Config {
 		Session: Session{IdleTimeout: 30 * time.Minute, Lifetime: 12 * time.Hour},
 		Auth: Auth{SMSCodeTTL: 5 * time.Minute, SMSMaxAttempts: 5, SMSPerPhone: 1, SMSWindow: time.Minute,
 			LoginPerPhone: 10, LoginWindow: 15 * time.Minute},
-		Holds: Holds{TTL: 5 * time.Minute},
-		Log:   Log{Level: "info"},
+		Holds:  Holds{TTL: 5 * time.Minute},
+		Roster: Roster{WeeklyCap: 3, SwapNotice: 48 * time.Hour},
+		Log:    Log{Level: "info"},
 	}
 }
 
@@ -208,6 +217,8 @@ func (c Config) Validate() error {
 	check(c.Auth.SMSPerPhone > 0 && c.Auth.SMSWindow > 0, "auth.sms_per_phone", "AUTH_SMS_PER_PHONE", "limit and window must be positive")
 	check(c.Auth.LoginPerPhone > 0 && c.Auth.LoginWindow > 0, "auth.login_per_phone", "AUTH_LOGIN_PER_PHONE", "limit and window must be positive")
 	check(c.Holds.TTL >= 10*time.Second, "holds.ttl", "HOLDS_TTL", "must be at least 10s")
+	check(c.Roster.WeeklyCap >= 0 && c.Roster.WeeklyCap <= 14, "roster.weekly_cap", "ROSTER_WEEKLY_CAP", "must be 0 (no cap) to 14")
+	check(c.Roster.SwapNotice >= 0, "roster.swap_notice", "ROSTER_SWAP_NOTICE", "must not be negative")
 	check(validLevel(c.Log.Level), "log.level", "LOG_LEVEL", "must be debug, info, warn or error")
 	if c.Production() {
 		check(!c.Demo, "demo", "DEMO", "must be false in production")

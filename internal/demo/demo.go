@@ -7,13 +7,16 @@ package demo
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/network"
 	"github.com/legaldesk/legaldesk/internal/pii"
+	"github.com/legaldesk/legaldesk/internal/roster"
 	"github.com/legaldesk/legaldesk/internal/store"
 )
 
@@ -59,6 +62,7 @@ func Build(box *pii.Box, now time.Time) (store.Seed, error) {
 	var d store.Seed
 	d.Sites = buildSites(ref)
 	d.Users, d.Firms, d.Lawyers = buildPeople(ref, box, now)
+	d.Rules, d.Pools = buildDuty(d, now)
 	return d, nil
 }
 
@@ -183,4 +187,45 @@ func buildPeople(ref Reference, box *pii.Box, now time.Time) ([]account.User, []
 		users = append(users, person(account.Resident, "居民"+string(surnames[i])+"某（演示）", fmt.Sprintf("138%08d", 1+i)))
 	}
 	return users, firmNames, lawyers
+}
+
+// buildDuty seeds the report's duty pattern: the centre has a lawyer every
+// workday, morning and afternoon; each station has one every Wednesday
+// morning. Every lawyer may serve at the centre and at two stations, their
+// home township's first.
+func buildDuty(d store.Seed, now time.Time) ([]store.SeedRule, []store.SeedPool) {
+	from := calendar.DateOf(now)
+	from = calendar.NewDate(from.Year(), from.Month(), 1)
+	base := roster.Rule{SlotMinutes: 30, Capacity: 1, LawyersPerSession: 1, EffectiveFrom: from, Active: true}
+	centre := base
+	centre.Pattern, centre.HolidayPolicy = roster.EveryWorkday, roster.Skip
+	centre.Sessions = []roster.Session{{Start: "09:00", End: "12:00"}, {Start: "14:30", End: "17:30"}}
+	rules := []store.SeedRule{{Site: 0, Rule: centre}}
+	all := make([]int, len(d.Lawyers))
+	for i := range all {
+		all[i] = i
+	}
+	pools := []store.SeedPool{{Site: 0, Lawyers: all}}
+	var stations []int
+	for i, s := range d.Sites {
+		if s.Site.Tier == network.Station {
+			stations = append(stations, i)
+		}
+	}
+	for k, site := range stations {
+		station := base
+		station.Pattern, station.Weekdays, station.HolidayPolicy = roster.Weekly, []int{3}, roster.NextWorkday
+		station.Sessions = []roster.Session{{Start: "09:00", End: "12:00"}}
+		rules = append(rules, store.SeedRule{Site: site, Rule: station})
+		// Lawyer i's home township is township i mod 16: lawyers k, k+16
+		// (home here) and k+32 if it exists, plus two from the next township.
+		var pool []int
+		for _, l := range []int{k, k + 16, k + 32, (k + 1) % 16, (k+1)%16 + 16} {
+			if l < len(d.Lawyers) && !slices.Contains(pool, l) {
+				pool = append(pool, l)
+			}
+		}
+		pools = append(pools, store.SeedPool{Site: site, Lawyers: pool})
+	}
+	return rules, pools
 }

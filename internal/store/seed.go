@@ -2,12 +2,14 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"github.com/jmoiron/sqlx"
 
 	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/network"
+	"github.com/legaldesk/legaldesk/internal/roster"
 )
 
 // Seed is a whole starting data set (the demo), inserted in one transaction.
@@ -16,6 +18,21 @@ type Seed struct {
 	Users   []account.User
 	Firms   []string
 	Lawyers []SeedLawyer
+	// Rules and Pools name their site by index into Sites.
+	Rules []SeedRule
+	Pools []SeedPool
+}
+
+// SeedRule is a duty rule for Sites[Site].
+type SeedRule struct {
+	Site int
+	Rule roster.Rule
+}
+
+// SeedPool lists Lawyers (by index) who may serve at Sites[Site].
+type SeedPool struct {
+	Site    int
+	Lawyers []int
 }
 
 // SeedSite names its parent by index into Seed.Sites (-1 for none).
@@ -43,10 +60,14 @@ func (s *Store) SeedOnce(ctx context.Context, d Seed) (bool, error) {
 		if err := tx.GetContext(ctx, &n, `SELECT COUNT(*) FROM sites`); err != nil || n > 0 {
 			return err
 		}
-		if err := s.seedSites(ctx, tx, d.Sites); err != nil {
+		ids, err := s.seedSites(ctx, tx, d.Sites)
+		if err != nil {
 			return err
 		}
 		if err := s.seedPeople(ctx, tx, d); err != nil {
+			return err
+		}
+		if err := s.seedDuty(ctx, tx, d, ids); err != nil {
 			return err
 		}
 		seeded = true
@@ -55,7 +76,7 @@ func (s *Store) SeedOnce(ctx context.Context, d Seed) (bool, error) {
 	return seeded, err
 }
 
-func (s *Store) seedSites(ctx context.Context, tx *sqlx.Tx, sites []SeedSite) error {
+func (s *Store) seedSites(ctx context.Context, tx *sqlx.Tx, sites []SeedSite) ([]int64, error) {
 	ids := make([]int64, len(sites))
 	for i, ss := range sites {
 		site := ss.Site
@@ -63,9 +84,33 @@ func (s *Store) seedSites(ctx context.Context, tx *sqlx.Tx, sites []SeedSite) er
 			site.ParentID = &ids[ss.Parent]
 		}
 		if err := s.insertSite(ctx, tx, &site); err != nil {
-			return err
+			return nil, err
 		}
 		ids[i] = site.ID
+	}
+	return ids, nil
+}
+
+func (s *Store) seedDuty(ctx context.Context, tx *sqlx.Tx, d Seed, siteIDs []int64) error {
+	for _, sr := range d.Rules {
+		r := sr.Rule
+		r.SiteID = siteIDs[sr.Site]
+		sessions, _ := json.Marshal(r.Sessions)
+		now := s.now()
+		const q = `INSERT INTO duty_rules (site_id, pattern, weekdays, nth, sessions, slot_minutes, capacity, lawyers_per_session,
+			holiday_policy, effective_from, effective_to, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		if _, err := tx.ExecContext(ctx, q, r.SiteID, r.Pattern, joinInts(r.Weekdays), r.Nth, string(sessions), r.SlotMinutes,
+			r.Capacity, r.LawyersPerSession, r.HolidayPolicy, r.EffectiveFrom, r.EffectiveTo, r.Active, now, now); err != nil {
+			return err
+		}
+	}
+	for _, p := range d.Pools {
+		for _, l := range p.Lawyers {
+			userID := d.Users[d.Lawyers[l].User].ID
+			if _, err := tx.ExecContext(ctx, `INSERT INTO site_lawyers (site_id, lawyer_id) VALUES (?, ?)`, siteIDs[p.Site], userID); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

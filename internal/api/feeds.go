@@ -1,0 +1,114 @@
+package api
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/gin-gonic/gin"
+
+	"github.com/legaldesk/legaldesk/internal/calendar"
+	"github.com/legaldesk/legaldesk/internal/errs"
+	"github.com/legaldesk/legaldesk/internal/roster"
+	"github.com/legaldesk/legaldesk/internal/store"
+)
+
+const feedKind = "calendar-feed"
+
+var errNoFeed = errs.New(errs.NotFound, "订阅链接无效或已停用", "unknown or revoked calendar feed")
+
+// myFeed returns the lawyer's secret feed URL, creating it on first use.
+func (s *Server) myFeed(c *gin.Context) {
+	ctx := c.Request.Context()
+	u, _ := currentUser(c)
+	token := ""
+	sealed, err := s.Store.FeedToken(ctx, u.ID)
+	switch {
+	case err == nil:
+		token, err = s.Accounts.Box.Open(sealed)
+	case errs.Is(err, errs.NotFound):
+		token, err = s.newFeedToken(c, u.ID)
+	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"url": feedURL(c, token)})
+}
+
+func (s *Server) newFeedToken(c *gin.Context, lawyerID int64) (string, error) {
+	b := make([]byte, 24)
+	rand.Read(b)
+	token := hex.EncodeToString(b)
+	box := s.Accounts.Box
+	return token, s.Store.SetFeedToken(c.Request.Context(), lawyerID, box.Index(feedKind, token), box.Seal(token))
+}
+
+func feedURL(c *gin.Context, token string) string {
+	scheme := "http"
+	if c.Request.TLS != nil || c.GetHeader("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	return fmt.Sprintf("%s://%s/api/v1/calendar-feeds/%s.ics", scheme, c.Request.Host, token)
+}
+
+// revokeFeed stops the old URL; the next GET makes a new one.
+func (s *Server) revokeFeed(c *gin.Context) {
+	u, _ := currentUser(c)
+	if err := s.Store.DeleteFeedToken(c.Request.Context(), u.ID); err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}
+
+// feed serves a lawyer's shifts as iCalendar for phone calendars: from a
+// month back to three months ahead.
+func (s *Server) feed(c *gin.Context) {
+	token := strings.TrimSuffix(c.Param("token"), ".ics")
+	if len(token) != 48 {
+		s.fail(c, errNoFeed)
+		return
+	}
+	ctx := c.Request.Context()
+	lawyer, err := s.Store.FeedLawyer(ctx, s.Accounts.Box.Index(feedKind, token))
+	if errs.Is(err, errs.NotFound) {
+		err = errNoFeed
+	}
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	today := calendar.DateOf(time.Now())
+	views, err := s.Store.ShiftViews(ctx, roster.ShiftFilter{LawyerID: lawyer, From: today.AddDays(-31), To: today.AddDays(93)})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Cache-Control", "private, max-age=900")
+	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(icsOf(c.Request.Host, views)))
+}
+
+func icsOf(host string, views []store.ShiftView) string {
+	cal := ics.NewCalendar()
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetProductId("-//legaldesk//律师值班//ZH")
+	cal.SetName("律师值班")
+	cal.SetXWRCalName("律师值班")
+	cal.SetRefreshInterval("PT1H")
+	for _, v := range views {
+		e := cal.AddEvent(fmt.Sprintf("shift-%d@%s", v.ID, host))
+		e.SetDtStampTime(time.Now().UTC())
+		e.SetStartAt(v.Start.UTC())
+		e.SetEndAt(v.End.UTC())
+		e.SetSummary(fmt.Sprintf("律师值班：%s", v.SiteName))
+		e.SetLocation(strings.TrimSpace(v.SiteName + " " + v.SiteAddress))
+		e.SetDescription(fmt.Sprintf("%s %s 第%d班 %s–%s", v.SiteName, v.Date, v.Session+1,
+			v.Start.In(calendar.Shanghai).Format("15:04"), v.End.In(calendar.Shanghai).Format("15:04")))
+	}
+	return cal.Serialize()
+}

@@ -1,0 +1,113 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/legaldesk/legaldesk/internal/calendar"
+	"github.com/legaldesk/legaldesk/internal/errs"
+	"github.com/legaldesk/legaldesk/internal/roster"
+)
+
+type rosterRequest struct {
+	From    string  `json:"from"`
+	To      string  `json:"to"`
+	SiteIDs []int64 `json:"site_ids"`
+}
+
+func (r rosterRequest) period() (calendar.Date, calendar.Date, error) {
+	f := errs.Fields{}
+	from, to := bodyDate("from", r.From, f), bodyDate("to", r.To, f)
+	return from, to, f.Err()
+}
+
+// rosterJSON is a proposed roster with the names a grid needs.
+type rosterJSON struct {
+	Shifts   []roster.Shift    `json:"shifts"`
+	Unfilled []roster.Unfilled `json:"unfilled"`
+	Fairness []roster.Fairness `json:"fairness"`
+	Sites    map[int64]string  `json:"sites"`
+	Lawyers  map[int64]string  `json:"lawyers"`
+}
+
+func (s *Server) rosterView(c *gin.Context, res roster.Result) (rosterJSON, error) {
+	ctx := c.Request.Context()
+	sites, err := s.Store.RosterSites(ctx)
+	if err != nil {
+		return rosterJSON{}, err
+	}
+	lawyers, err := s.Store.Lawyers(ctx)
+	if err != nil {
+		return rosterJSON{}, err
+	}
+	out := rosterJSON{Shifts: res.Shifts, Unfilled: res.Unfilled, Fairness: res.Fairness, Sites: map[int64]string{}, Lawyers: map[int64]string{}}
+	for _, sh := range res.Shifts {
+		out.Sites[sh.SiteID] = sites[sh.SiteID].Name
+		out.Lawyers[sh.LawyerID] = lawyers[sh.LawyerID].Name
+	}
+	for _, u := range res.Unfilled {
+		out.Sites[u.SiteID] = sites[u.SiteID].Name
+	}
+	for _, f := range res.Fairness {
+		for l := range f.Counts {
+			out.Lawyers[l] = lawyers[l].Name
+		}
+	}
+	if out.Shifts == nil {
+		out.Shifts = []roster.Shift{}
+	}
+	if out.Unfilled == nil {
+		out.Unfilled = []roster.Unfilled{}
+	}
+	return out, nil
+}
+
+func (s *Server) previewRoster(c *gin.Context) {
+	var req rosterRequest
+	if err := bindJSON(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	from, to, err := req.period()
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	res, _, err := s.Roster.Preview(c.Request.Context(), from, to, req.SiteIDs)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	view, err := s.rosterView(c, res)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, view)
+}
+
+func (s *Server) publishRoster(c *gin.Context) {
+	var req rosterRequest
+	if err := bindJSON(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	from, to, err := req.period()
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	u, _ := currentUser(c)
+	res, rep, err := s.Roster.Publish(c.Request.Context(), u.ID, from, to, req.SiteIDs)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	view, err := s.rosterView(c, res)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"report": rep, "roster": view})
+}

@@ -1,0 +1,402 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/legaldesk/legaldesk/internal/calendar"
+	"github.com/legaldesk/legaldesk/internal/errs"
+	"github.com/legaldesk/legaldesk/internal/roster"
+)
+
+const shiftColumns = `id, site_id, COALESCE(rule_id, 0) AS rule_id, COALESCE(lawyer_id, 0) AS lawyer_id, date, session, seat, starts_at, ends_at`
+
+type shiftRow struct {
+	ID       int64     `db:"id"`
+	SiteID   int64     `db:"site_id"`
+	RuleID   int64     `db:"rule_id"`
+	LawyerID int64     `db:"lawyer_id"`
+	Date     string    `db:"date"`
+	Session  int       `db:"session"`
+	Seat     int       `db:"seat"`
+	Start    time.Time `db:"starts_at"`
+	End      time.Time `db:"ends_at"`
+}
+
+func (r shiftRow) shift() roster.Shift {
+	s := roster.Shift{ID: r.ID, SiteID: r.SiteID, RuleID: r.RuleID, LawyerID: r.LawyerID, Session: r.Session,
+		Seat: r.Seat, Start: r.Start.In(calendar.Shanghai), End: r.End.In(calendar.Shanghai)}
+	s.Date.Scan(r.Date)
+	return s
+}
+
+// Shifts lists published shifts in date and start order.
+func (s *Store) Shifts(ctx context.Context, f roster.ShiftFilter) ([]roster.Shift, error) {
+	return s.shifts(ctx, s.db, f)
+}
+
+func (s *Store) shifts(ctx context.Context, q sqlx.QueryerContext, f roster.ShiftFilter) ([]roster.Shift, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	if len(f.SiteIDs) > 0 {
+		where = append(where, "site_id IN ("+placeholders(len(f.SiteIDs))+")")
+		args = append(args, int64Args(f.SiteIDs)...)
+	}
+	if f.LawyerID != 0 {
+		where, args = append(where, "lawyer_id = ?"), append(args, f.LawyerID)
+	}
+	if f.Unfilled {
+		where = append(where, "lawyer_id IS NULL")
+	}
+	if !f.From.IsZero() {
+		where, args = append(where, "date >= ?"), append(args, f.From)
+	}
+	if !f.To.IsZero() {
+		where, args = append(where, "date <= ?"), append(args, f.To)
+	}
+	var rows []shiftRow
+	query := `SELECT ` + shiftColumns + ` FROM shifts WHERE ` + strings.Join(where, " AND ") + ` ORDER BY date, starts_at, site_id, seat`
+	if err := sqlx.SelectContext(ctx, q, &rows, query, args...); err != nil {
+		return nil, translate(err)
+	}
+	out := make([]roster.Shift, len(rows))
+	for i, r := range rows {
+		out[i] = r.shift()
+	}
+	return out, nil
+}
+
+// Shift returns one shift.
+func (s *Store) Shift(ctx context.Context, id int64) (roster.Shift, error) {
+	var r shiftRow
+	err := s.db.GetContext(ctx, &r, `SELECT `+shiftColumns+` FROM shifts WHERE id = ?`, id)
+	return r.shift(), translate(err)
+}
+
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
+
+// Publish replaces the roster of the plan's sites and period in one
+// transaction. A shift with booked slots is never deleted and its slots keep
+// their times; only its lawyer may change, and then it is reported.
+func (s *Store) Publish(ctx context.Context, actor int64, p roster.Plan) (roster.PublishReport, error) {
+	var rep roster.PublishReport
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		rep = roster.PublishReport{ChangedBooked: []int64{}}
+		existing, err := s.lockShifts(ctx, tx, p)
+		if err != nil {
+			return err
+		}
+		booked, err := s.bookedByShift(ctx, tx, p)
+		if err != nil {
+			return err
+		}
+		want := map[roster.Place]roster.Shift{}
+		for _, sh := range p.Shifts {
+			want[sh.PlaceOf()] = sh
+		}
+		for _, old := range existing {
+			next, keep := want[old.PlaceOf()]
+			delete(want, old.PlaceOf())
+			if err := s.reconcile(ctx, tx, actor, old, next, keep, booked[old.ID], &rep); err != nil {
+				return err
+			}
+		}
+		for _, sh := range p.Shifts {
+			if _, ok := want[sh.PlaceOf()]; ok {
+				if err := s.insertShift(ctx, tx, actor, sh); err != nil {
+					return err
+				}
+				rep.Created++
+			}
+		}
+		return s.audit(ctx, tx, actor, "publish", "roster", 0, p.From.String()+".."+p.To.String())
+	})
+	return rep, err
+}
+
+func (s *Store) lockShifts(ctx context.Context, tx *sqlx.Tx, p roster.Plan) ([]roster.Shift, error) {
+	if len(p.SiteIDs) == 0 {
+		return nil, nil
+	}
+	q := `SELECT ` + shiftColumns + ` FROM shifts WHERE site_id IN (` + placeholders(len(p.SiteIDs)) + `) AND date >= ? AND date <= ?
+		ORDER BY id` + s.forUpdate()
+	var rows []shiftRow
+	if err := tx.SelectContext(ctx, &rows, q, append(int64Args(p.SiteIDs), p.From, p.To)...); err != nil {
+		return nil, err
+	}
+	out := make([]roster.Shift, len(rows))
+	for i, r := range rows {
+		out[i] = r.shift()
+	}
+	return out, nil
+}
+
+func (s *Store) bookedByShift(ctx context.Context, tx *sqlx.Tx, p roster.Plan) (map[int64]int, error) {
+	out := map[int64]int{}
+	if len(p.SiteIDs) == 0 {
+		return out, nil
+	}
+	q := `SELECT sl.shift_id, SUM(sl.booked) AS booked FROM slots sl JOIN shifts sh ON sh.id = sl.shift_id
+		WHERE sh.site_id IN (` + placeholders(len(p.SiteIDs)) + `) AND sh.date >= ? AND sh.date <= ? GROUP BY sl.shift_id`
+	var rows []struct {
+		ShiftID int64 `db:"shift_id"`
+		Booked  int   `db:"booked"`
+	}
+	if err := tx.SelectContext(ctx, &rows, q, append(int64Args(p.SiteIDs), p.From, p.To)...); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		out[r.ShiftID] = r.Booked
+	}
+	return out, nil
+}
+
+// reconcile brings one existing shift in line with the new roster.
+func (s *Store) reconcile(ctx context.Context, tx *sqlx.Tx, actor int64, old, next roster.Shift, keep bool, booked int, rep *roster.PublishReport) error {
+	switch {
+	case !keep && booked > 0:
+		rep.KeptBooked++
+		return nil
+	case !keep:
+		rep.Removed++
+		return s.deleteShift(ctx, tx, actor, old)
+	case booked == 0 && (!old.Start.Equal(next.Start) || !old.End.Equal(next.End)):
+		// Unbooked and retimed: replace it whole.
+		if err := s.deleteShift(ctx, tx, actor, old); err != nil {
+			return err
+		}
+		rep.Updated++
+		return s.insertShift(ctx, tx, actor, next)
+	case old.LawyerID != next.LawyerID:
+		rep.Updated++
+		if booked > 0 {
+			rep.ChangedBooked = append(rep.ChangedBooked, old.ID)
+		}
+		return s.moveShift(ctx, tx, actor, roster.Move{ShiftID: old.ID, From: old.LawyerID, To: next.LawyerID, Reason: "publish"})
+	}
+	return nil
+}
+
+func (s *Store) insertShift(ctx context.Context, tx *sqlx.Tx, actor int64, sh roster.Shift) error {
+	now := s.now()
+	const q = `INSERT INTO shifts (site_id, rule_id, lawyer_id, date, session, seat, starts_at, ends_at, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	res, err := tx.ExecContext(ctx, q, sh.SiteID, nullID(sh.RuleID), nullID(sh.LawyerID), sh.Date, sh.Session, sh.Seat,
+		sh.Start.UTC(), sh.End.UTC(), now, now)
+	if err != nil {
+		return err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	step := time.Duration(max(sh.SlotMinutes, 1)) * time.Minute
+	const qs = `INSERT INTO slots (shift_id, site_id, lawyer_id, starts_at, ends_at, capacity, booked) VALUES (?, ?, ?, ?, ?, ?, 0)`
+	for t := sh.Start; t.Before(sh.End); t = t.Add(step) {
+		if _, err := tx.ExecContext(ctx, qs, id, sh.SiteID, nullID(sh.LawyerID), t.UTC(), t.Add(step).UTC(), max(sh.Capacity, 1)); err != nil {
+			return err
+		}
+	}
+	return s.logChange(ctx, tx, actor, roster.Move{ShiftID: id, To: sh.LawyerID, Reason: "publish"})
+}
+
+func (s *Store) deleteShift(ctx context.Context, tx *sqlx.Tx, actor int64, sh roster.Shift) error {
+	for _, q := range []string{`DELETE FROM slots WHERE shift_id = ?`, `DELETE FROM shift_swaps WHERE shift_id = ?`, `DELETE FROM shifts WHERE id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, sh.ID); err != nil {
+			return err
+		}
+	}
+	return s.logChange(ctx, tx, actor, roster.Move{ShiftID: sh.ID, From: sh.LawyerID, Reason: "removed"})
+}
+
+// moveShift hands a shift and its slots to another lawyer, if it is still
+// held by m.From; otherwise it is a conflict.
+func (s *Store) moveShift(ctx context.Context, tx *sqlx.Tx, actor int64, m roster.Move) error {
+	const q = `UPDATE shifts SET lawyer_id = ?, updated_at = ? WHERE id = ? AND COALESCE(lawyer_id, 0) = ?`
+	res, err := tx.ExecContext(ctx, q, nullID(m.To), s.now(), m.ShiftID, m.From)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return errs.New(errs.Conflict, "值班已被他人修改，请刷新后重试", "the shift changed meanwhile; reload and try again")
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE slots SET lawyer_id = ? WHERE shift_id = ?`, nullID(m.To), m.ShiftID); err != nil {
+		return err
+	}
+	return s.logChange(ctx, tx, actor, m)
+}
+
+func (s *Store) logChange(ctx context.Context, tx *sqlx.Tx, actor int64, m roster.Move) error {
+	const q = `INSERT INTO shift_changes (shift_id, from_lawyer, to_lawyer, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?)`
+	_, err := tx.ExecContext(ctx, q, m.ShiftID, nullID(m.From), nullID(m.To), m.Reason, nullID(actor), s.now())
+	return err
+}
+
+// ShiftChange is one line of a shift's history.
+type ShiftChange struct {
+	ShiftID    int64     `db:"shift_id" json:"shift_id"`
+	FromLawyer *int64    `db:"from_lawyer" json:"from_lawyer_id"`
+	ToLawyer   *int64    `db:"to_lawyer" json:"to_lawyer_id"`
+	Reason     string    `db:"reason" json:"reason"`
+	Actor      *int64    `db:"actor" json:"actor_id"`
+	At         time.Time `db:"at" json:"at"`
+}
+
+// ShiftChanges lists a shift's history, oldest first.
+func (s *Store) ShiftChanges(ctx context.Context, shiftID int64) ([]ShiftChange, error) {
+	const q = `SELECT shift_id, from_lawyer, to_lawyer, reason, actor, at FROM shift_changes WHERE shift_id = ? ORDER BY id`
+	out := []ShiftChange{}
+	err := s.db.SelectContext(ctx, &out, q, shiftID)
+	return out, translate(err)
+}
+
+// ApplyLeave records the leave and its moves in one transaction.
+func (s *Store) ApplyLeave(ctx context.Context, actor int64, l *roster.Leave, moves []roster.Move) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		const q = `INSERT INTO absences (lawyer_id, date_from, date_to, kind, reason, created_at) VALUES (?, ?, ?, 'leave', ?, ?)`
+		res, err := tx.ExecContext(ctx, q, l.LawyerID, l.From, l.To, l.Reason, s.now())
+		if err != nil {
+			return err
+		}
+		if l.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		for _, m := range moves {
+			if err := s.moveShift(ctx, tx, actor, m); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// CreateSwap stores a proposal; one open proposal per shift.
+func (s *Store) CreateSwap(ctx context.Context, sw *roster.Swap) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var n int
+		if err := tx.GetContext(ctx, &n, `SELECT COUNT(*) FROM shift_swaps WHERE shift_id = ? AND status = 'proposed'`, sw.ShiftID); err != nil {
+			return err
+		}
+		if n > 0 {
+			return errs.New(errs.Conflict, "该值班已有待处理的换班申请", "this shift already has an open swap")
+		}
+		const q = `INSERT INTO shift_swaps (shift_id, from_lawyer, to_lawyer, status, created_at) VALUES (?, ?, ?, ?, ?)`
+		res, err := tx.ExecContext(ctx, q, sw.ShiftID, sw.FromLawyer, sw.ToLawyer, sw.Status, sw.CreatedAt)
+		if err != nil {
+			return err
+		}
+		sw.ID, err = res.LastInsertId()
+		return err
+	})
+}
+
+const swapColumns = `id, shift_id, from_lawyer, to_lawyer, status, created_at, decided_at`
+
+// Swap returns one proposal.
+func (s *Store) Swap(ctx context.Context, id int64) (roster.Swap, error) {
+	var sw roster.Swap
+	err := s.db.GetContext(ctx, &sw, `SELECT `+swapColumns+` FROM shift_swaps WHERE id = ?`, id)
+	return sw, translate(err)
+}
+
+// Swaps lists proposals to or from a lawyer (all when lawyerID is 0), newest first.
+func (s *Store) Swaps(ctx context.Context, lawyerID int64) ([]roster.Swap, error) {
+	q, args := `SELECT `+swapColumns+` FROM shift_swaps`, []any{}
+	if lawyerID != 0 {
+		q, args = q+` WHERE from_lawyer = ? OR to_lawyer = ?`, []any{lawyerID, lawyerID}
+	}
+	out := []roster.Swap{}
+	err := s.db.SelectContext(ctx, &out, q+` ORDER BY id DESC LIMIT 200`, args...)
+	return out, translate(err)
+}
+
+// DecideSwap closes a proposal and applies its move, in one transaction.
+func (s *Store) DecideSwap(ctx context.Context, actor, id int64, status string, move *roster.Move) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		const q = `UPDATE shift_swaps SET status = ?, decided_at = ? WHERE id = ? AND status = 'proposed'`
+		if err := execOne(ctx, tx, q, status, s.now(), id); err != nil {
+			return errs.New(errs.Conflict, "该换班申请已处理", "this swap was already decided")
+		}
+		if move == nil {
+			return nil
+		}
+		return s.moveShift(ctx, tx, actor, *move)
+	})
+}
+
+// ShiftView is a shift with the names people read.
+type ShiftView struct {
+	roster.Shift
+	SiteName    string `json:"site_name"`
+	SiteAddress string `json:"site_address"`
+	Township    string `json:"township"`
+	LawyerName  string `json:"lawyer_name"`
+}
+
+// ShiftViews lists shifts with site and lawyer names.
+func (s *Store) ShiftViews(ctx context.Context, f roster.ShiftFilter) ([]ShiftView, error) {
+	shifts, err := s.Shifts(ctx, f)
+	if err != nil || len(shifts) == 0 {
+		return []ShiftView{}, err
+	}
+	sites, names, err := s.namesFor(ctx, shifts)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ShiftView, len(shifts))
+	for i, sh := range shifts {
+		site := sites[sh.SiteID]
+		out[i] = ShiftView{Shift: sh, SiteName: site.Name, SiteAddress: site.Address, Township: site.Township, LawyerName: names[sh.LawyerID]}
+	}
+	return out, nil
+}
+
+type siteNames struct {
+	ID       int64  `db:"id"`
+	Name     string `db:"name"`
+	Address  string `db:"address"`
+	Township string `db:"township"`
+}
+
+// namesFor loads the sites and lawyers the shifts mention, two queries in all.
+func (s *Store) namesFor(ctx context.Context, shifts []roster.Shift) (map[int64]siteNames, map[int64]string, error) {
+	var siteIDs, lawyerIDs []int64
+	seen := map[int64]bool{}
+	for _, sh := range shifts {
+		if !seen[sh.SiteID] {
+			seen[sh.SiteID] = true
+			siteIDs = append(siteIDs, sh.SiteID)
+		}
+		if sh.LawyerID != 0 && !seen[-sh.LawyerID] {
+			seen[-sh.LawyerID] = true
+			lawyerIDs = append(lawyerIDs, sh.LawyerID)
+		}
+	}
+	var rows []siteNames
+	q := `SELECT id, name, address, township FROM sites WHERE id IN (` + placeholders(len(siteIDs)) + `)`
+	if err := s.db.SelectContext(ctx, &rows, q, int64Args(siteIDs)...); err != nil {
+		return nil, nil, translate(err)
+	}
+	sites := map[int64]siteNames{}
+	for _, r := range rows {
+		sites[r.ID] = r
+	}
+	names := map[int64]string{}
+	if len(lawyerIDs) > 0 {
+		var users []struct {
+			ID   int64  `db:"id"`
+			Name string `db:"name"`
+		}
+		q := `SELECT id, name FROM users WHERE id IN (` + placeholders(len(lawyerIDs)) + `)`
+		if err := s.db.SelectContext(ctx, &users, q, int64Args(lawyerIDs)...); err != nil {
+			return nil, nil, translate(err)
+		}
+		for _, u := range users {
+			names[u.ID] = u.Name
+		}
+	}
+	return sites, names, nil
+}
