@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -59,6 +60,7 @@ func axeSource(t *testing.T) string {
 // critical violation.
 func checkA11y(t *testing.T, ctx context.Context, axe, page string) {
 	t.Helper()
+	screenshot(t, ctx, page)
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](axe+";true")); err != nil {
 		t.Fatalf("%s: inject axe: %v", page, err)
 	}
@@ -149,4 +151,76 @@ func value[T any](b *tab, a chromedp.Action[T]) T {
 		b.t.Fatal(err)
 	}
 	return v
+}
+
+// TestBrowserRosterPublishAndLawyerCalendar: an administrator previews and
+// publishes a month; a lawyer sees the shifts on the calendar page.
+func TestBrowserRosterPublishAndLawyerCalendar(t *testing.T) {
+	ctx := browser(t)
+	axe := axeSource(t)
+	base := startServer(t, nil)
+	b := &tab{t: t, ctx: ctx}
+
+	b.staffSignIn(base, "13900000001")
+	b.do("preview December",
+		chromedp.Navigate(base+"/#/roster"),
+		chromedp.WaitVisible(`#month`),
+		chromedp.SetValue(`#month`, "2026-12"),
+		chromedp.Click(`#preview`),
+		chromedp.WaitVisible(`#roster-grid`))
+	if n := value(b, chromedp.Evaluate[int](`document.querySelectorAll('#roster-grid tbody tr').length`)); n != 17 {
+		t.Fatalf("grid rows = %d, want the centre and 16 stations", n)
+	}
+	checkA11y(t, ctx, axe, "roster preview")
+	b.do("publish", chromedp.Click(`#publish`), chromedp.WaitVisible(`#publish-result`))
+	if got := b.text(`#publish-result`); !strings.Contains(got, "已发布") {
+		t.Fatalf("publish result %q", got)
+	}
+	b.do("rules page", chromedp.Navigate(base+"/#/rules"), chromedp.WaitVisible(`#rules tbody tr`))
+	checkA11y(t, ctx, axe, "duty rules")
+	b.do("calendar page", chromedp.Navigate(base+"/#/calendar/2026-10"), chromedp.WaitVisible(`#days li`))
+	if got := b.text(`#days`); !strings.Contains(got, "国庆节") || !strings.Contains(got, "2026-10-10") {
+		t.Fatalf("October's holidays: %q", got)
+	}
+	checkA11y(t, ctx, axe, "calendar")
+	b.do("sign out", chromedp.Navigate(base+"/#/me"), chromedp.WaitVisible(`#logout`), chromedp.Click(`#logout`),
+		chromedp.Poll[chromedp.Void](`location.hash === '#/'`))
+
+	b.staffSignIn(base, "13900000101")
+	b.do("lawyer calendar", chromedp.Navigate(base+"/#/shifts/2026-12"), chromedp.WaitVisible(`#month-calendar`),
+		chromedp.WaitVisible(`#month-calendar .shift`))
+	if n := value(b, chromedp.Evaluate[int](`document.querySelectorAll('#month-calendar .shift').length`)); n < 1 {
+		t.Fatal("the lawyer sees no shift")
+	}
+	b.do("feed link", chromedp.Poll[chromedp.Void](`document.querySelector('#feed-url').value.includes('/calendar-feeds/')`))
+	checkA11y(t, ctx, axe, "lawyer calendar")
+}
+
+func (b *tab) staffSignIn(base, phone string) {
+	b.t.Helper()
+	b.do("staff sign-in "+phone,
+		chromedp.Navigate(base+"/#/login/staff"),
+		chromedp.WaitVisible(`#password`),
+		chromedp.SendKeys(`#phone`, phone),
+		chromedp.SendKeys(`#password`, "demo-pass-2026"),
+		chromedp.Click(`#login-submit`),
+		chromedp.WaitVisible(`#me-name`))
+}
+
+// screenshot saves the page as PNG when LEGALDESK_SCREENSHOTS names a
+// directory, so people can look at what the tests saw.
+func screenshot(t *testing.T, ctx context.Context, page string) {
+	dir := os.Getenv("LEGALDESK_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Logf("screenshot %s: %v", page, err)
+		return
+	}
+	name := strings.NewReplacer(" ", "-", ",", "").Replace(page) + ".png"
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Logf("screenshot %s: %v", page, err)
+	}
 }

@@ -6,12 +6,20 @@ import * as home from './pages/home.js';
 import * as sites from './pages/sites.js';
 import * as login from './pages/login.js';
 import * as me from './pages/me.js';
+import * as roster from './pages/roster.js';
+import * as rules from './pages/rules.js';
+import * as calendar from './pages/calendar.js';
+import * as shifts from './pages/shifts.js';
 
 const routes = {
   '': home,
   sites,
   login,
   me,
+  roster,
+  rules,
+  calendar,
+  shifts,
 };
 
 async function route() {

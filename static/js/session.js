@@ -1,8 +1,14 @@
-// The signed-in user, shared by the shell and the pages.
+// The signed-in user, shared by the shell and the pages; the navigation
+// shows each role its own pages.
 import { api } from './api.js';
 import { t } from './i18n.js';
 
 export const session = { user: null };
+
+const roleLinks = {
+  admin: [['#/roster', 'nav.roster'], ['#/rules', 'nav.rules'], ['#/calendar', 'nav.calendar']],
+  lawyer: [['#/shifts', 'nav.myShifts']],
+};
 
 export async function refreshUser() {
   try {
@@ -14,6 +20,23 @@ export async function refreshUser() {
   link.href = session.user ? '#/me' : '#/login';
   link.dataset.i18n = session.user ? 'nav.me' : 'nav.login';
   link.textContent = t(link.dataset.i18n);
+  for (const a of document.querySelectorAll('#nav a.role')) a.remove();
+  for (const [href, key] of roleLinks[session.user?.role] ?? []) {
+    const a = document.createElement('a');
+    a.href = href;
+    a.className = 'role';
+    a.dataset.i18n = key;
+    a.textContent = t(key);
+    link.before(a);
+  }
 }
 
 export function go(path) { location.hash = '#/' + path; }
+
+// requireRole sends the visitor to sign in unless they have the role.
+export function requireRole(main, role) {
+  if (session.user?.role === role) return true;
+  main.innerHTML = '';
+  go('login');
+  return false;
+}

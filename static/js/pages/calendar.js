@@ -1,0 +1,49 @@
+// Administrators see the official calendar of a month and change single days
+// (a closure, an extra working day).
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { html, render, showErrors, toast } from '../dom.js';
+import { requireRole } from '../session.js';
+import { addMonths, monthOf, monthRange, todayCN } from '../dates.js';
+
+export async function show(main, [month = monthOf(todayCN())]) {
+  if (!requireRole(main, 'admin')) return;
+  const { from, to } = monthRange(month);
+  let days = [];
+  let error = '';
+  try {
+    days = (await api('GET', `/calendar/days?from=${from}&to=${to}`)).items;
+  } catch (err) {
+    error = err.message;
+  }
+  render(main, html`
+    <h1>${t('cal.title')}</h1>
+    <div class="row month-nav">
+      <a class="btn secondary" href="#/calendar/${addMonths(month, -1)}">${t('shifts.prev')}</a>
+      <h2 class="grow center">${month}</h2>
+      <a class="btn secondary" href="#/calendar/${addMonths(month, 1)}">${t('shifts.next')}</a>
+    </div>
+    ${error ? html`<p class="alert">${error}</p>` : ''}
+    <ul class="list" id="days">${days.filter((d) => d.kind !== 'workday' && d.kind !== 'weekend').map((d) =>
+      html`<li><strong>${d.date}</strong> ${t('kind.' + d.kind)} ${d.name}</li>`)}</ul>
+    <h2>${t('cal.override')}</h2>
+    <form id="override-form" novalidate>
+      <p class="alert form-alert" tabindex="-1" hidden></p>
+      <label for="date">${t('cal.date')}</label><input id="date" name="date" type="date" required>
+      <label for="kind">${t('cal.kind')}</label>
+      <select id="kind" name="kind"><option value="closed">${t('cal.kind.closed')}</option><option value="workday">${t('cal.kind.workday')}</option></select>
+      <label for="name">${t('cal.name')}</label><input id="name" name="name" maxlength="50" required>
+      <p><button type="submit" class="btn">${t('cal.save')}</button></p>
+    </form>`);
+  const form = main.querySelector('#override-form');
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      await api('POST', '/calendar/overrides', { date: form.date.value, kind: form.kind.value, name: form.name.value });
+      toast(t('cal.saved'));
+      show(main, [month]);
+    } catch (err) {
+      showErrors(form, err);
+    }
+  });
+}

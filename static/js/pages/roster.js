@@ -1,0 +1,75 @@
+// Administrators preview a month's roster as a grid of days × sites, with
+// unfilled cells marked and fairness figures, then publish it.
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { html, render, toast } from '../dom.js';
+import { requireRole } from '../session.js';
+import { addMonths, daysOf, monthOf, monthRange, todayCN } from '../dates.js';
+
+export function show(main) {
+  if (!requireRole(main, 'admin')) return;
+  const month = addMonths(monthOf(todayCN()), 1);
+  render(main, html`
+    <h1>${t('roster.title')}</h1>
+    <form id="roster-form" class="row">
+      <div class="grow"><label for="month">${t('roster.month')}</label>
+        <input id="month" name="month" type="month" value="${month}" required></div>
+      <button type="submit" class="btn" id="preview">${t('roster.preview')}</button>
+      <button type="button" class="btn secondary" id="publish">${t('roster.publish')}</button>
+    </form>
+    <p class="ok" id="publish-result" role="status" hidden></p>
+    <div id="roster-result"></div>`);
+  const form = main.querySelector('#roster-form');
+  const out = main.querySelector('#roster-result');
+  const period = () => monthRange(form.month.value);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      drawRoster(out, form.month.value, await api('POST', '/rosters/preview', period()));
+    } catch (err) {
+      toast(err.message);
+    }
+  });
+  main.querySelector('#publish').addEventListener('click', async () => {
+    try {
+      const { report, roster } = await api('POST', '/rosters/publish', period());
+      const p = main.querySelector('#publish-result');
+      p.textContent = t('roster.published', { c: report.created, u: report.updated, r: report.removed, k: report.kept_booked });
+      p.hidden = false;
+      drawRoster(out, form.month.value, roster);
+    } catch (err) {
+      toast(err.message);
+    }
+  });
+}
+
+function drawRoster(el, month, r) {
+  const days = daysOf(month);
+  const cell = {};
+  for (const s of r.shifts) (cell[`${s.site_id}|${s.date}`] ??= []).push(r.lawyers[s.lawyer_id] ?? s.lawyer_id);
+  for (const u of r.unfilled) (cell[`${u.site_id}|${u.date}`] ??= []).push(null);
+  const sites = Object.keys(r.sites).map(Number).sort((a, b) => a - b);
+  render(el, html`
+    <div class="scroll" tabindex="0" role="region" aria-label="${t('roster.title')}">
+    <table class="grid" id="roster-grid">
+      <thead><tr><th scope="col">${t('roster.site')}</th>${days.map((d) => html`<th scope="col">${d.slice(8)}</th>`)}</tr></thead>
+      <tbody>${sites.map((id) => html`<tr><th scope="row">${r.sites[id]}</th>${days.map((d) => gridCell(cell[`${id}|${d}`]))}</tr>`)}</tbody>
+    </table></div>
+    <h2>${t('roster.unfilledList')}</h2>
+    ${r.unfilled.length ? html`<ul class="list" id="unfilled">${r.unfilled.map((u) => html`<li class="unfilled">${u.date} ${r.sites[u.site_id]}：${u.reason}</li>`)}</ul>`
+      : html`<p>${t('roster.noneUnfilled')}</p>`}
+    <h2>${t('roster.fairness')}</h2>
+    <table class="grid"><thead><tr><th scope="col">${t('roster.site')}</th><th scope="col">${t('roster.min')}</th>
+      <th scope="col">${t('roster.max')}</th><th scope="col">${t('roster.stdev')}</th><th scope="col"></th></tr></thead>
+      <tbody>${r.fairness.map((f) => html`<tr><th scope="row">${r.sites[f.site_id] ?? f.site_id}</th><td>${f.min}</td><td>${f.max}</td>
+        <td>${f.stdev}</td><td>${f.bound_met ? t('roster.ok') : html`<strong class="warn">${t('roster.notOk')}</strong>`}</td></tr>`)}</tbody>
+    </table>`);
+}
+
+function gridCell(names) {
+  if (!names) return html`<td></td>`;
+  return html`<td>${names.map((n) => (n === null ? html`<span class="unfilled">${t('roster.unfilled')}</span>` : html`<span>${short(n)}</span>`))}</td>`;
+}
+
+// short drops the demo marker and the title so the grid stays narrow.
+function short(name) { return String(name).replace('（示例）', '').replace('律师', ''); }
