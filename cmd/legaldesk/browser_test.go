@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/legaldesk/legaldesk/internal/calendar"
 )
 
 // browser starts Debian's headless Chromium with the flags this workplace
@@ -161,11 +163,14 @@ func TestBrowserRosterPublishAndLawyerCalendar(t *testing.T) {
 	base := startServer(t, nil)
 	b := &tab{t: t, ctx: ctx}
 
+	// Next month: the demo's duty rules start this month.
+	now := time.Now().In(calendar.Shanghai)
+	month := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, calendar.Shanghai).AddDate(0, 1, 0).Format("2006-01")
 	b.staffSignIn(base, "13900000001")
-	b.do("preview December",
+	b.do("preview next month",
 		chromedp.Navigate(base+"/#/roster"),
 		chromedp.WaitVisible(`#month`),
-		chromedp.SetValue(`#month`, "2026-12"),
+		chromedp.SetValue(`#month`, month),
 		chromedp.Click(`#preview`),
 		chromedp.WaitVisible(`#roster-grid`))
 	if n := value(b, chromedp.Evaluate[int](`document.querySelectorAll('#roster-grid tbody tr').length`)); n != 17 {
@@ -187,7 +192,7 @@ func TestBrowserRosterPublishAndLawyerCalendar(t *testing.T) {
 		chromedp.Poll[chromedp.Void](`location.hash === '#/'`))
 
 	b.staffSignIn(base, "13900000101")
-	b.do("lawyer calendar", chromedp.Navigate(base+"/#/shifts/2026-12"), chromedp.WaitVisible(`#month-calendar`),
+	b.do("lawyer calendar", chromedp.Navigate(base+"/#/shifts/"+month), chromedp.WaitVisible(`#month-calendar`),
 		chromedp.WaitVisible(`#month-calendar .shift`))
 	if n := value(b, chromedp.Evaluate[int](`document.querySelectorAll('#month-calendar .shift').length`)); n < 1 {
 		t.Fatal("the lawyer sees no shift")

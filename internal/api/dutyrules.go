@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -84,7 +83,7 @@ func (s *Server) createDutyRule(c *gin.Context) {
 		return
 	}
 	r := roster.Rule{Active: true, HolidayPolicy: roster.Skip, LawyersPerSession: 1, Capacity: 1, SlotMinutes: 30,
-		EffectiveFrom: calendar.DateOf(time.Now())}
+		EffectiveFrom: calendar.DateOf(s.Now())}
 	if err := req.apply(&r); err != nil {
 		s.fail(c, err)
 		return

@@ -83,7 +83,7 @@ func (s *Server) feed(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	today := calendar.DateOf(time.Now())
+	today := calendar.DateOf(s.Now())
 	views, err := s.Store.ShiftViews(ctx, roster.ShiftFilter{LawyerID: lawyer, From: today.AddDays(-31), To: today.AddDays(93)})
 	if err != nil {
 		s.fail(c, err)

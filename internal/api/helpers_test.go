@@ -33,14 +33,20 @@ type env struct {
 	box   *pii.Box
 	mu    sync.Mutex
 	shift time.Duration
+	// started anchors the clock: now is testNow plus the time since.
+	started time.Time
 }
+
+// testNow is the day the tests live on, so that the December 2026 they
+// roster stays ahead whatever day they run.
+var testNow = time.Date(2026, 11, 20, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
 
 type option func(*Config, *account.Rules)
 
 func (e *env) now() time.Time {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return time.Now().Add(e.shift)
+	return testNow.Add(time.Since(e.started) + e.shift)
 }
 
 // advance moves the accounts' clock forward.
@@ -60,7 +66,7 @@ func engines(t *testing.T, fn func(t *testing.T, e *env), opts ...option) {
 
 func newEnv(t *testing.T, engine string, opts ...option) *env {
 	t.Helper()
-	e := &env{t: t, store: testenv.NewStore(t, engine)}
+	e := &env{t: t, store: testenv.NewStore(t, engine), started: time.Now()}
 	e.box, _ = pii.NewBox("k1", pii.NewKey(), pii.NewKey())
 	cfg := Config{BodyLimit: 1 << 16, IdleTimeout: time.Hour, Lifetime: 2 * time.Hour}
 	rules := account.Rules{CodeTTL: 5 * time.Minute, MaxAttempts: 3, SMSPerPhone: 1, SMSWindow: time.Minute,
@@ -77,10 +83,10 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 		cfg.SessionStore, cfg.RedisConfigured = RedisSessions{C: rc, Prefix: prefix}, true
 	}
 	acc := &account.Service{Store: e.store, Box: e.box, Limiter: limiter, Rules: rules, Now: e.now,
-		Sender: &notify.LogSender{Outbox: e.store, Box: e.box, Log: log, Now: time.Now}}
+		Sender: &notify.LogSender{Outbox: e.store, Box: e.box, Log: log, Now: e.now}}
 	rs := &roster.Service{Store: e.store, Now: e.now, WeeklyCap: 3, SwapNotice: 48 * time.Hour, MaxDays: 93}
 	s, err := New(Deps{Accounts: acc, Sites: e.store, Outbox: e.store, Holds: hs, DB: e.store, Store: e.store, Roster: rs,
-		Static: os.DirFS("../../static"), Log: log}, cfg)
+		Static: os.DirFS("../../static"), Log: log, Now: e.now}, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ import (
 // seedDemo loads the Gaoping demo (network, lawyers, rules, pools).
 func (e *env) seedDemo() {
 	e.t.Helper()
-	d, err := demo.Build(e.box, time.Now())
+	d, err := demo.Build(e.box, e.now())
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -335,7 +335,7 @@ func TestSwapTooLate(t *testing.T) {
 	a.signIn("13900000101")
 	s := lawyerShift(t, a, "2026-12-01")
 	start, _ := time.Parse(time.RFC3339, s["starts_at"].(string))
-	e.advance(time.Until(start) - time.Hour) // one hour before the shift
+	e.advance(start.Sub(e.now()) - time.Hour) // one hour before the shift
 	r := a.wantStatus(a.do("POST", "/api/v1/shift-swaps", map[string]any{"shift_id": s["id"], "to_lawyer_id": 20}), 400)
 	if _, msg, _ := r.errorOf(t); !strings.Contains(msg, "太近") {
 		t.Fatalf("message: %s", msg)

@@ -47,6 +47,8 @@ type Deps struct {
 	Roster *roster.Service
 	Static fs.FS // the static/ tree
 	Log    *slog.Logger
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
 }
 
 // Server holds the handlers' dependencies.
@@ -61,6 +63,9 @@ type Server struct {
 
 // New builds the server and its route table.
 func New(d Deps, cfg Config) (*Server, error) {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
 	s := &Server{Deps: d, cfg: cfg, log: d.Log, metrics: newMetrics()}
 	s.sessions = newSessions(cfg)
 	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
