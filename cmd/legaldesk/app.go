@@ -12,6 +12,7 @@ import (
 
 	legaldesk "github.com/legaldesk/legaldesk"
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/config"
 	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/notify"
@@ -31,6 +32,7 @@ type app struct {
 	holds    holds.Store
 	accounts *account.Service
 	roster   *roster.Service
+	booking  *booking.Service
 }
 
 // loadConfig parses the common -config flag and loads the settings.
@@ -86,6 +88,10 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 			LoginPerPhone: cfg.Auth.LoginPerPhone, LoginWindow: cfg.Auth.LoginWindow}}
 	a.roster = &roster.Service{Store: a.store, Now: time.Now, WeeklyCap: cfg.Roster.WeeklyCap,
 		SwapNotice: cfg.Roster.SwapNotice, MaxDays: 93}
+	rules := booking.Rules{MinNotice: cfg.Booking.MinNotice, Horizon: cfg.Booking.Horizon, MaxActive: cfg.Booking.MaxActive,
+		CancelCutoff: cfg.Booking.CancelCutoff}
+	a.booking = &booking.Service{Store: a.store, Holds: holds.Slots{Store: a.holds, TTL: cfg.Holds.TTL}, Notify: a.accounts,
+		Log: log, Now: time.Now, Rules: map[string]booking.Rules{"": rules, "center": rules, "station": rules, "room": rules}}
 	return a, nil
 }
 

@@ -12,7 +12,9 @@ import (
 
 	legaldesk "github.com/legaldesk/legaldesk"
 	"github.com/legaldesk/legaldesk/internal/api"
+	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/demo"
+	"github.com/legaldesk/legaldesk/internal/store"
 )
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
@@ -42,6 +44,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
 	announce(stdout, a, ln.Addr())
+	reminders := &booking.Reminders{Store: a.store, Notify: a.accounts, Log: log, Now: time.Now, Kinds: booking.DefaultReminders}
+	go reminders.Run(ctx, cfg.Booking.ReminderInterval)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -71,11 +75,16 @@ func newAPI(a *app) (*api.Server, error) {
 		TrustedOrigins: a.cfg.HTTP.TrustedOrigins, IdleTimeout: a.cfg.Session.IdleTimeout,
 		Lifetime: a.cfg.Session.Lifetime, CookieSecure: a.cfg.Session.CookieSecure,
 		RedisConfigured: a.redis != nil}
-	if a.redis != nil {
-		cfg.SessionStore = api.RedisSessions{C: a.redis, Prefix: a.cfg.Redis.Prefix}
+	switch a.cfg.Session.Store {
+	case "database":
+		cfg.SessionStore = store.Sessions{S: a.store}
+	case "redis", "":
+		if a.redis != nil {
+			cfg.SessionStore = api.RedisSessions{C: a.redis, Prefix: a.cfg.Redis.Prefix}
+		}
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Sites: a.store, Outbox: a.store, Holds: a.holds,
-		DB: a.store, Store: a.store, Roster: a.roster, Static: static, Log: a.log}, cfg)
+		DB: a.store, Store: a.store, Roster: a.roster, Booking: a.booking, Static: static, Log: a.log}, cfg)
 }
 
 func seed(ctx context.Context, a *app) error {

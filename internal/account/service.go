@@ -270,3 +270,16 @@ func (s *Service) Create(ctx context.Context, n NewUser) (User, error) {
 	}
 	return u, nil
 }
+
+// NotifyUser sends a message to a user's phone (through the outbox).
+func (s *Service) NotifyUser(ctx context.Context, userID int64, kind, body string) error {
+	u, err := s.Store.User(ctx, userID)
+	if err != nil {
+		return err
+	}
+	phone, err := s.Phone(u)
+	if err != nil {
+		return err
+	}
+	return s.Sender.Send(ctx, notify.Message{Phone: phone, Kind: kind, Body: body})
+}

@@ -119,7 +119,7 @@ func TestLoginRateLimit(t *testing.T) {
 }
 
 func TestSessionIdleTimeout(t *testing.T) {
-	short := func(c *Config, _ *account.Rules) { c.IdleTimeout = time.Second; c.Lifetime = time.Hour }
+	short := func(s *setup) { s.cfg.IdleTimeout = time.Second; s.cfg.Lifetime = time.Hour }
 	engines(t, func(t *testing.T, e *env) {
 		c := e.client()
 		c.signInStaff(account.AidOfficer, "13900000002")
@@ -130,7 +130,7 @@ func TestSessionIdleTimeout(t *testing.T) {
 }
 
 func TestSessionAbsoluteTimeout(t *testing.T) {
-	short := func(c *Config, _ *account.Rules) { c.IdleTimeout = time.Second; c.Lifetime = 2 * time.Second }
+	short := func(s *setup) { s.cfg.IdleTimeout = time.Second; s.cfg.Lifetime = 2 * time.Second }
 	engines(t, func(t *testing.T, e *env) {
 		c := e.client()
 		c.signInStaff(account.AidOfficer, "13900000002")

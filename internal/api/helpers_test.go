@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/pii"
@@ -41,7 +42,18 @@ type env struct {
 // roster stays ahead whatever day they run.
 var testNow = time.Date(2026, 11, 20, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
 
-type option func(*Config, *account.Rules)
+// setup is what a test may change before the server is built.
+type setup struct {
+	cfg     Config
+	rules   account.Rules
+	holds   holds.Store   // nil: memory, or Redis on the mysql engine
+	holdTTL time.Duration // how long holds last
+	shared  *store.Store  // another instance's database
+	// dbSessions keeps sessions in the database, as in production.
+	dbSessions bool
+}
+
+type option func(*setup)
 
 func (e *env) now() time.Time {
 	e.mu.Lock()
@@ -66,27 +78,40 @@ func engines(t *testing.T, fn func(t *testing.T, e *env), opts ...option) {
 
 func newEnv(t *testing.T, engine string, opts ...option) *env {
 	t.Helper()
-	e := &env{t: t, store: testenv.NewStore(t, engine), started: time.Now()}
-	e.box, _ = pii.NewBox("k1", pii.NewKey(), pii.NewKey())
-	cfg := Config{BodyLimit: 1 << 16, IdleTimeout: time.Hour, Lifetime: 2 * time.Hour}
-	rules := account.Rules{CodeTTL: 5 * time.Minute, MaxAttempts: 3, SMSPerPhone: 1, SMSWindow: time.Minute,
-		LoginPerPhone: 5, LoginWindow: time.Minute}
+	su := setup{cfg: Config{BodyLimit: 1 << 16, IdleTimeout: time.Hour, Lifetime: 2 * time.Hour}, holdTTL: 5 * time.Minute,
+		rules: account.Rules{CodeTTL: 5 * time.Minute, MaxAttempts: 3, SMSPerPhone: 1, SMSWindow: time.Minute,
+			LoginPerPhone: 5, LoginWindow: time.Minute}}
 	for _, o := range opts {
-		o(&cfg, &rules)
+		o(&su)
 	}
+	e := &env{t: t, store: su.shared, started: time.Now()}
+	if e.store == nil {
+		e.store = testenv.NewStore(t, engine)
+	}
+	e.box, _ = pii.NewBox("k1", pii.NewKey(), pii.NewKey())
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	var limiter account.Limiter = ratelimit.NewMemory()
-	var hs holds.Store = holds.NewMemory()
+	hs := su.holds
 	if engine == "mysql" {
 		rc, prefix := testenv.RequireRedis(t), testenv.RedisPrefix()
-		limiter, hs = ratelimit.NewRedis(rc, prefix), holds.NewRedis(rc, prefix)
-		cfg.SessionStore, cfg.RedisConfigured = RedisSessions{C: rc, Prefix: prefix}, true
+		limiter = ratelimit.NewRedis(rc, prefix)
+		if hs == nil {
+			hs = holds.NewRedis(rc, prefix)
+		}
+		su.cfg.SessionStore, su.cfg.RedisConfigured = RedisSessions{C: rc, Prefix: prefix}, true
 	}
-	acc := &account.Service{Store: e.store, Box: e.box, Limiter: limiter, Rules: rules, Now: e.now,
+	if hs == nil {
+		hs = holds.NewMemory()
+	}
+	if su.dbSessions {
+		su.cfg.SessionStore = store.Sessions{S: e.store}
+	}
+	acc := &account.Service{Store: e.store, Box: e.box, Limiter: limiter, Rules: su.rules, Now: e.now,
 		Sender: &notify.LogSender{Outbox: e.store, Box: e.box, Log: log, Now: e.now}}
 	rs := &roster.Service{Store: e.store, Now: e.now, WeeklyCap: 3, SwapNotice: 48 * time.Hour, MaxDays: 93}
-	s, err := New(Deps{Accounts: acc, Sites: e.store, Outbox: e.store, Holds: hs, DB: e.store, Store: e.store, Roster: rs,
-		Static: os.DirFS("../../static"), Log: log, Now: e.now}, cfg)
+	bs := &booking.Service{Store: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL}, Notify: acc, Log: log, Now: e.now}
+	s, err := New(Deps{Accounts: acc, Sites: e.store, Outbox: e.store, Holds: hs, DB: e.store, Store: e.store, Roster: rs, Booking: bs,
+		Static: os.DirFS("../../static"), Log: log, Now: e.now}, su.cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/network"
 	"github.com/legaldesk/legaldesk/internal/notify"
@@ -43,10 +44,11 @@ type Deps struct {
 	Holds    holds.Store
 	DB       interface{ Ping(context.Context) error }
 	// Store serves read models and plain records (overrides, pools, feeds).
-	Store  *store.Store
-	Roster *roster.Service
-	Static fs.FS // the static/ tree
-	Log    *slog.Logger
+	Store   *store.Store
+	Roster  *roster.Service
+	Booking *booking.Service
+	Static  fs.FS // the static/ tree
+	Log     *slog.Logger
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 }
@@ -148,5 +150,16 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.POST("/shift-swaps", lawyer, s.proposeSwap)
 	v1.POST("/shift-swaps/:id/accept", lawyer, s.acceptSwap)
 	v1.POST("/shift-swaps/:id/decline", lawyer, s.declineSwap)
+
+	resident := s.require(account.Resident)
+	v1.GET("/slots", s.listSlots)
+	v1.POST("/holds", resident, s.placeHold)
+	v1.DELETE("/holds/:id", resident, s.releaseHold)
+	v1.POST("/bookings", resident, s.createBooking)
+	v1.GET("/me/bookings", resident, s.myBookings)
+	v1.GET("/bookings/:id", s.require(), s.getBooking)
+	v1.GET("/bookings/:id/qr.png", s.require(), s.bookingQR)
+	v1.POST("/bookings/:id/cancel", s.require(account.Resident, account.Admin), s.cancelBooking)
+	v1.POST("/bookings/:id/reschedule", s.require(account.Resident, account.Admin), s.rescheduleBooking)
 	return r, nil
 }

@@ -32,6 +32,7 @@ type Config struct {
 	Keys    Keys    `yaml:"keys" envPrefix:"KEYS_"`
 	Holds   Holds   `yaml:"holds" envPrefix:"HOLDS_"`
 	Roster  Roster  `yaml:"roster" envPrefix:"ROSTER_"`
+	Booking Booking `yaml:"booking" envPrefix:"BOOKING_"`
 	Log     Log     `yaml:"log" envPrefix:"LOG_"`
 }
 
@@ -67,6 +68,10 @@ type Session struct {
 	IdleTimeout  time.Duration `yaml:"idle_timeout" env:"IDLE_TIMEOUT"`
 	Lifetime     time.Duration `yaml:"lifetime" env:"LIFETIME"`
 	CookieSecure bool          `yaml:"cookie_secure" env:"COOKIE_SECURE"`
+	// Store is memory, database or redis; empty picks redis when Redis is
+	// configured, else memory. database keeps people signed in through a
+	// Redis outage, so booking goes on.
+	Store string `yaml:"store" env:"STORE"`
 }
 
 type Auth struct {
@@ -98,6 +103,14 @@ type Roster struct {
 	SwapNotice time.Duration `yaml:"swap_notice" env:"SWAP_NOTICE"`
 }
 
+type Booking struct {
+	MinNotice        time.Duration `yaml:"min_notice" env:"MIN_NOTICE"`
+	Horizon          time.Duration `yaml:"horizon" env:"HORIZON"`
+	MaxActive        int           `yaml:"max_active" env:"MAX_ACTIVE"`
+	CancelCutoff     time.Duration `yaml:"cancel_cutoff" env:"CANCEL_CUTOFF"`
+	ReminderInterval time.Duration `yaml:"reminder_interval" env:"REMINDER_INTERVAL"`
+}
+
 type Log struct {
 	Level string `yaml:"level" env:"LEVEL"`
 }
@@ -117,7 +130,9 @@ func Default() Config {
 			LoginPerPhone: 10, LoginWindow: 15 * time.Minute},
 		Holds:  Holds{TTL: 5 * time.Minute},
 		Roster: Roster{WeeklyCap: 3, SwapNotice: 48 * time.Hour},
-		Log:    Log{Level: "info"},
+		Booking: Booking{MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3, CancelCutoff: 2 * time.Hour,
+			ReminderInterval: time.Minute},
+		Log: Log{Level: "info"},
 	}
 }
 
@@ -212,6 +227,9 @@ func (c Config) Validate() error {
 	check(c.HTTP.BodyLimit >= 1024, "http.body_limit", "HTTP_BODY_LIMIT", "must be at least 1024 bytes")
 	check(c.Session.IdleTimeout > 0, "session.idle_timeout", "SESSION_IDLE_TIMEOUT", "must be positive")
 	check(c.Session.Lifetime >= c.Session.IdleTimeout, "session.lifetime", "SESSION_LIFETIME", "must be at least the idle timeout")
+	check(c.Session.Store == "" || c.Session.Store == "memory" || c.Session.Store == "database" || c.Session.Store == "redis",
+		"session.store", "SESSION_STORE", "must be memory, database or redis")
+	check(c.Session.Store != "redis" || c.Redis.Addr != "", "session.store", "SESSION_STORE", "redis needs redis.addr")
 	check(c.Auth.SMSCodeTTL > 0, "auth.sms_code_ttl", "AUTH_SMS_CODE_TTL", "must be positive")
 	check(c.Auth.SMSMaxAttempts > 0, "auth.sms_max_attempts", "AUTH_SMS_MAX_ATTEMPTS", "must be positive")
 	check(c.Auth.SMSPerPhone > 0 && c.Auth.SMSWindow > 0, "auth.sms_per_phone", "AUTH_SMS_PER_PHONE", "limit and window must be positive")
@@ -219,6 +237,11 @@ func (c Config) Validate() error {
 	check(c.Holds.TTL >= 10*time.Second, "holds.ttl", "HOLDS_TTL", "must be at least 10s")
 	check(c.Roster.WeeklyCap >= 0 && c.Roster.WeeklyCap <= 14, "roster.weekly_cap", "ROSTER_WEEKLY_CAP", "must be 0 (no cap) to 14")
 	check(c.Roster.SwapNotice >= 0, "roster.swap_notice", "ROSTER_SWAP_NOTICE", "must not be negative")
+	check(c.Booking.MinNotice >= 0, "booking.min_notice", "BOOKING_MIN_NOTICE", "must not be negative")
+	check(c.Booking.Horizon > c.Booking.MinNotice, "booking.horizon", "BOOKING_HORIZON", "must be longer than the minimum notice")
+	check(c.Booking.MaxActive >= 1, "booking.max_active", "BOOKING_MAX_ACTIVE", "must be at least 1")
+	check(c.Booking.CancelCutoff >= 0, "booking.cancel_cutoff", "BOOKING_CANCEL_CUTOFF", "must not be negative")
+	check(c.Booking.ReminderInterval >= time.Second, "booking.reminder_interval", "BOOKING_REMINDER_INTERVAL", "must be at least 1s")
 	check(validLevel(c.Log.Level), "log.level", "LOG_LEVEL", "must be debug, info, warn or error")
 	if c.Production() {
 		check(!c.Demo, "demo", "DEMO", "must be false in production")

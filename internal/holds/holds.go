@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"strconv"
 	"strings"
 	"time"
 
@@ -78,4 +79,67 @@ func checkPlace(slot string, capacity int, owner string, ttl time.Duration) erro
 func sameSlot(id, slot string) bool {
 	s, _, ok := parseID(id)
 	return ok && s == slot
+}
+
+// Slots adapts a Store to numeric slot and owner ids, the shape the booking
+// service asks for; TTL is how long a hold lasts.
+type Slots struct {
+	Store Store
+	TTL   time.Duration
+}
+
+func slotKey(id int64) string  { return strconv.FormatInt(id, 10) }
+func ownerKey(id int64) string { return "u" + strconv.FormatInt(id, 10) }
+
+// Hold places a hold on slot for owner.
+func (s Slots) Hold(ctx context.Context, slot int64, capacity int, owner int64) (string, time.Time, error) {
+	h, err := s.Store.Place(ctx, slotKey(slot), capacity, ownerKey(owner), s.TTL)
+	return h.ID, h.ExpiresAt, err
+}
+
+// HoldFor places a hold that lasts ttl (waitlist offers last longer).
+func (s Slots) HoldFor(ctx context.Context, slot int64, capacity int, owner int64, ttl time.Duration) (string, time.Time, error) {
+	h, err := s.Store.Place(ctx, slotKey(slot), capacity, ownerKey(owner), ttl)
+	return h.ID, h.ExpiresAt, err
+}
+
+// HeldSlot returns the slot of owner's active hold. When the hold store is
+// unreachable the slot is read from the id itself: the database still
+// guards every place, so booking goes on without the hold.
+func (s Slots) HeldSlot(ctx context.Context, id string, owner int64) (int64, error) {
+	h, err := s.Store.Get(ctx, id)
+	if errs.Is(err, errs.Unavailable) {
+		if slot, _, ok := parseID(id); ok {
+			return strconv.ParseInt(slot, 10, 64)
+		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	if h.Owner != ownerKey(owner) {
+		return 0, ErrNotOwner
+	}
+	return strconv.ParseInt(h.Slot, 10, 64)
+}
+
+// Release removes owner's hold.
+func (s Slots) Release(ctx context.Context, id string, owner int64) error {
+	return s.Store.Release(ctx, id, ownerKey(owner))
+}
+
+// Held counts the active holds on each slot.
+func (s Slots) Held(ctx context.Context, slots []int64) (map[int64]int, error) {
+	keys := make([]string, len(slots))
+	for i, id := range slots {
+		keys[i] = slotKey(id)
+	}
+	counts, err := s.Store.Count(ctx, keys...)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]int, len(slots))
+	for i, id := range slots {
+		out[id] = counts[keys[i]]
+	}
+	return out, nil
 }

@@ -10,3 +10,11 @@ func (s *Store) forUpdate() string {
 	}
 	return ""
 }
+
+// upsertSession inserts or replaces a session row.
+func (s *Store) upsertSession() string {
+	if s.driver == "mysql" {
+		return `INSERT INTO sessions (token, data, expiry) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE data = VALUES(data), expiry = VALUES(expiry)`
+	}
+	return `INSERT INTO sessions (token, data, expiry) VALUES (?, ?, ?) ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`
+}

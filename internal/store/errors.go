@@ -100,3 +100,5 @@ func wrapAs(e *errs.Error, cause error) error {
 	c.Cause = cause
 	return &c
 }
+
+func isNotFound(err error) bool { return errs.Is(err, errs.NotFound) }

@@ -1,0 +1,294 @@
+package booking
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/legaldesk/legaldesk/internal/errs"
+)
+
+// Service runs booking.
+type Service struct {
+	Store  Store
+	Holds  Holds
+	Notify Notifier
+	Log    *slog.Logger
+	Now    func() time.Time
+	// Rules per site tier; DefaultRules for the rest.
+	Rules map[string]Rules
+}
+
+func (s *Service) rules(tier string) Rules {
+	if r, ok := s.Rules[tier]; ok {
+		return r
+	}
+	return DefaultRules
+}
+
+var (
+	errFull       = errs.New(errs.Conflict, "该时段已约满，请选择其他时段", "this slot is full; choose another")
+	errNoLawyer   = errs.New(errs.Conflict, "该时段暂无值班律师，暂不开放预约", "no lawyer is on duty for this slot yet")
+	errPast       = errs.New(errs.Invalid, "该时段已开始或已结束", "this slot has already started").Field("slot_id", "时段已过", "in the past")
+	errNotYours   = errs.New(errs.Forbidden, "这不是您的预约", "this booking is not yours")
+	errNotActive  = errs.New(errs.Conflict, "该预约已取消或已结束", "this booking is no longer active")
+	errTooLateFor = errs.New(errs.Invalid, "距离开始时间太近，无法在线取消或改约，请致电站点", "too close to the start to cancel or move online; call the site")
+)
+
+// checkSlot applies the rules that depend on the slot alone.
+func (s *Service) checkSlot(sl Slot, now time.Time) error {
+	r := s.rules(sl.Tier)
+	switch {
+	case !sl.Start.After(now):
+		return errPast
+	case sl.Start.Sub(now) < r.MinNotice:
+		h := r.MinNotice.Hours()
+		return errs.New(errs.Invalid, fmt.Sprintf("请至少提前 %.0f 小时预约", h), fmt.Sprintf("book at least %.0f hours ahead", h)).
+			Field("slot_id", "预约时间太近", "too soon")
+	case sl.Start.Sub(now) > r.Horizon:
+		d := r.Horizon.Hours() / 24
+		return errs.New(errs.Invalid, fmt.Sprintf("只能预约 %.0f 天以内的时段", d), fmt.Sprintf("slots open %.0f days ahead", d)).
+			Field("slot_id", "超出可预约范围", "beyond the booking horizon")
+	case sl.LawyerID == 0:
+		return errNoLawyer
+	}
+	return nil
+}
+
+// checkMine applies the rules about the resident's other bookings.
+func (s *Service) checkMine(sl Slot, mine []Booking, except int64) error {
+	active := 0
+	for _, b := range mine {
+		if b.ID == except || b.Status != Confirmed {
+			continue
+		}
+		active++
+		if b.SlotID == sl.ID {
+			return errs.New(errs.Conflict, "您已预约该时段", "you have already booked this slot")
+		}
+		if b.Start.Before(sl.End) && sl.Start.Before(b.End) {
+			return errs.New(errs.Conflict, "您在该时间已有其他预约", "you already have a booking at that time")
+		}
+	}
+	if max := s.rules(sl.Tier).MaxActive; active >= max {
+		return errs.New(errs.Conflict, fmt.Sprintf("您最多可同时保留 %d 个未到期的预约", max), fmt.Sprintf("at most %d upcoming bookings at a time", max))
+	}
+	return nil
+}
+
+// Availability lists a site's slots from..to with the places left.
+func (s *Service) Availability(ctx context.Context, siteID int64, from, to time.Time) ([]Slot, error) {
+	slots, err := s.Store.Slots(ctx, siteID, from, to)
+	if err != nil || len(slots) == 0 {
+		return slots, err
+	}
+	ids := make([]int64, len(slots))
+	for i, sl := range slots {
+		ids[i] = sl.ID
+	}
+	held, err := s.Holds.Held(ctx, ids)
+	if err != nil {
+		// Holds are advisory: without them, show what the database knows.
+		s.Log.WarnContext(ctx, "hold counts unavailable", "error", err.Error())
+		held = map[int64]int{}
+	}
+	now := s.Now()
+	for i := range slots {
+		sl := &slots[i]
+		sl.Remaining = max(sl.Capacity-sl.Booked-held[sl.ID], 0)
+		sl.Bookable = sl.Remaining > 0 && s.checkSlot(*sl, now) == nil
+	}
+	return slots, nil
+}
+
+// Hold keeps a place on a slot for a few minutes; one hold per resident.
+func (s *Service) Hold(ctx context.Context, residentID, slotID int64) (string, time.Time, error) {
+	sl, err := s.Store.Slot(ctx, slotID)
+	if err != nil {
+		return "", time.Time{}, slotError(err)
+	}
+	if err := s.checkSlot(sl, s.Now()); err != nil {
+		return "", time.Time{}, err
+	}
+	if sl.Booked >= sl.Capacity {
+		return "", time.Time{}, errFull
+	}
+	return s.Holds.Hold(ctx, slotID, sl.Capacity-sl.Booked, residentID)
+}
+
+func slotError(err error) error {
+	if errs.Is(err, errs.NotFound) {
+		return errs.New(errs.NotFound, "时段不存在", "no such slot").Field("slot_id", "时段不存在", "no such slot")
+	}
+	return err
+}
+
+// Request is a resident's confirm.
+type Request struct {
+	HoldID      string
+	SlotID      int64
+	Topic       string
+	Note        string
+	IdemKey     string
+	RequestHash string
+}
+
+func (r Request) check() error {
+	f := errs.Fields{}
+	if (r.HoldID == "") == (r.SlotID == 0) {
+		f.Add("hold_id", "请提供 hold_id 或 slot_id 之一", "give hold_id or slot_id")
+	}
+	if utf8.RuneCountInString(r.Topic) > 100 {
+		f.Add("topic", "咨询事项不超过100字", "topic is at most 100 characters")
+	}
+	if utf8.RuneCountInString(r.Note) > 500 {
+		f.Add("note", "补充说明不超过500字", "note is at most 500 characters")
+	}
+	if len(r.IdemKey) > 64 {
+		f.Add("Idempotency-Key", "幂等键过长", "Idempotency-Key is too long")
+	}
+	return f.Err()
+}
+
+// Confirm books a place in one transaction and releases the hold after.
+func (s *Service) Confirm(ctx context.Context, residentID int64, r Request) (Booking, bool, error) {
+	r.Topic, r.Note = strings.TrimSpace(r.Topic), strings.TrimSpace(r.Note)
+	if err := r.check(); err != nil {
+		return Booking{}, false, err
+	}
+	if r.IdemKey != "" {
+		// A retry after the hold was used up must still get its booking.
+		if id, err := s.Store.Replayed(ctx, residentID, r.IdemKey, r.RequestHash); err != nil || id != 0 {
+			if err != nil {
+				return Booking{}, false, err
+			}
+			b, err := s.Store.Booking(ctx, id)
+			return b, true, err
+		}
+	}
+	slotID := r.SlotID
+	if r.HoldID != "" {
+		id, err := s.Holds.HeldSlot(ctx, r.HoldID, residentID)
+		if err != nil {
+			return Booking{}, false, err
+		}
+		slotID = id
+	}
+	now := s.Now()
+	b, replayed, err := s.Store.Confirm(ctx, Confirmation{ResidentID: residentID, SlotID: slotID, Topic: r.Topic, Note: r.Note,
+		Code: NewCode(), IdemKey: r.IdemKey, RequestHash: r.RequestHash, At: now,
+		Check: func(sl Slot, mine []Booking) error {
+			if err := s.checkSlot(sl, now); err != nil {
+				return err
+			}
+			if sl.Booked >= sl.Capacity {
+				return errFull
+			}
+			return s.checkMine(sl, mine, 0)
+		}})
+	if errs.Is(err, errs.NotFound) {
+		err = slotError(err)
+	}
+	if err != nil {
+		return Booking{}, false, err
+	}
+	if r.HoldID != "" {
+		s.Holds.Release(ctx, r.HoldID, residentID) // advisory; it expires anyway
+	}
+	if !replayed {
+		s.notify(ctx, b, "booking_confirmed", fmt.Sprintf("【公共法律服务】您已预约%s %s的免费法律咨询（%s律师），预约码 %s。如需取消请提前办理。",
+			b.SiteName, when(b.Start), b.LawyerName, b.Code))
+	}
+	return b, replayed, nil
+}
+
+func when(t time.Time) string {
+	return t.In(time.FixedZone("CST", 8*3600)).Format("1月2日 15:04")
+}
+
+func (s *Service) notify(ctx context.Context, b Booking, kind, body string) {
+	if err := s.Notify.NotifyUser(ctx, b.ResidentID, kind, body); err != nil {
+		s.Log.ErrorContext(ctx, "notice not sent", "kind", kind, "booking_id", b.ID, "error", err.Error())
+	}
+}
+
+// Viewer is who asks: the resident who booked, or staff.
+type Viewer struct {
+	ID    int64
+	Staff bool
+}
+
+// Get returns a booking its resident or staff may see.
+func (s *Service) Get(ctx context.Context, v Viewer, id int64) (Booking, error) {
+	b, err := s.Store.Booking(ctx, id)
+	if err != nil {
+		return Booking{}, err
+	}
+	if !v.Staff && b.ResidentID != v.ID {
+		return Booking{}, errs.New(errs.NotFound, "未找到该预约", "no such booking")
+	}
+	return b, nil
+}
+
+// Cancel frees the place; residents must cancel before the cut-off, staff
+// may cancel at any time.
+func (s *Service) Cancel(ctx context.Context, v Viewer, id int64, reason string) (Booking, error) {
+	b, err := s.Get(ctx, v, id)
+	if err != nil {
+		return Booking{}, err
+	}
+	if err := s.checkChange(b, v); err != nil {
+		return Booking{}, err
+	}
+	if utf8.RuneCountInString(reason) > 200 {
+		return Booking{}, errs.New(errs.Invalid, "取消原因不超过200字", "reason is at most 200 characters").Field("reason", "过长", "too long")
+	}
+	b, err = s.Store.Cancel(ctx, id, strings.TrimSpace(reason), s.Now())
+	if err != nil {
+		return Booking{}, err
+	}
+	s.notify(ctx, b, "booking_cancelled", fmt.Sprintf("【公共法律服务】您%s在%s的法律咨询预约（%s）已取消。", when(b.Start), b.SiteName, b.Code))
+	return b, nil
+}
+
+func (s *Service) checkChange(b Booking, v Viewer) error {
+	if b.Status != Confirmed {
+		return errNotActive
+	}
+	if !v.Staff && b.Start.Sub(s.Now()) < s.rules("").CancelCutoff {
+		return errTooLateFor
+	}
+	return nil
+}
+
+// Reschedule moves a booking to another slot in one transaction.
+func (s *Service) Reschedule(ctx context.Context, v Viewer, id, slotID int64) (Booking, error) {
+	b, err := s.Get(ctx, v, id)
+	if err != nil {
+		return Booking{}, err
+	}
+	if err := s.checkChange(b, v); err != nil {
+		return Booking{}, err
+	}
+	now := s.Now()
+	b, err = s.Store.Reschedule(ctx, id, slotID, func(sl Slot, mine []Booking) error {
+		if err := s.checkSlot(sl, now); err != nil {
+			return err
+		}
+		if sl.Booked >= sl.Capacity {
+			return errFull
+		}
+		return s.checkMine(sl, mine, id)
+	}, now)
+	if errs.Is(err, errs.NotFound) {
+		err = slotError(err)
+	}
+	if err != nil {
+		return Booking{}, err
+	}
+	s.notify(ctx, b, "booking_changed", fmt.Sprintf("【公共法律服务】您的法律咨询预约（%s）已改到%s %s。", b.Code, b.SiteName, when(b.Start)))
+	return b, nil
+}

@@ -1,0 +1,260 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/legaldesk/legaldesk/internal/booking"
+	"github.com/legaldesk/legaldesk/internal/calendar"
+	"github.com/legaldesk/legaldesk/internal/errs"
+)
+
+const bookingQuery = `SELECT b.id, b.code, b.slot_id, b.site_id, b.resident_id, b.status, b.topic, b.note, b.cancel_reason,
+	b.starts_at, b.ends_at, b.created_at, s.name AS site_name, COALESCE(u.name, '') AS lawyer_name
+	FROM bookings b JOIN sites s ON s.id = b.site_id JOIN slots sl ON sl.id = b.slot_id LEFT JOIN users u ON u.id = sl.lawyer_id`
+
+func localBooking(b *booking.Booking) {
+	b.Start, b.End, b.CreatedAt = b.Start.In(calendar.Shanghai), b.End.In(calendar.Shanghai), b.CreatedAt.In(calendar.Shanghai)
+}
+
+func (s *Store) findBooking(ctx context.Context, q sqlx.QueryerContext, id int64) (booking.Booking, error) {
+	var b booking.Booking
+	err := sqlx.GetContext(ctx, q, &b, bookingQuery+` WHERE b.id = ?`, id)
+	localBooking(&b)
+	return b, translate(err)
+}
+
+// Booking returns one booking.
+func (s *Store) Booking(ctx context.Context, id int64) (booking.Booking, error) {
+	return s.findBooking(ctx, s.db, id)
+}
+
+// ResidentBookings lists a resident's bookings, the latest start first.
+func (s *Store) ResidentBookings(ctx context.Context, residentID int64) ([]booking.Booking, error) {
+	out := []booking.Booking{}
+	err := s.db.SelectContext(ctx, &out, bookingQuery+` WHERE b.resident_id = ? ORDER BY b.starts_at DESC LIMIT 200`, residentID)
+	for i := range out {
+		localBooking(&out[i])
+	}
+	return out, translate(err)
+}
+
+var (
+	errSlotFull  = errs.New(errs.Conflict, "该时段已约满，请选择其他时段", "this slot is full; choose another")
+	errKeyReused = errs.New(errs.Conflict, "该幂等键已用于另一请求", "this Idempotency-Key was used for a different request")
+	errBooked    = errs.New(errs.Conflict, "您已预约该时段", "you have already booked this slot")
+)
+
+// Confirm books a place in one transaction: the idempotency record, the
+// resident locked, the rules checked, the conditional update of the slot,
+// the insert guarded by UNIQUE keys.
+func (s *Store) Confirm(ctx context.Context, c booking.Confirmation) (booking.Booking, bool, error) {
+	var b booking.Booking
+	replayed := false
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		// Lock the resident first: a concurrent retry then sees this one's
+		// idempotency record once it may go on.
+		mine, err := s.lockResident(ctx, tx, c.ResidentID)
+		if err != nil {
+			return err
+		}
+		if c.IdemKey != "" {
+			id, err := s.replay(ctx, tx, c)
+			if err != nil || id != 0 {
+				if id != 0 {
+					replayed = true
+					b, err = s.findBooking(ctx, tx, id)
+				}
+				return err
+			}
+		}
+		id, err := s.book(ctx, tx, c, mine)
+		if err != nil {
+			return err
+		}
+		if c.IdemKey != "" {
+			const q = `INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status, response, created_at) VALUES (?, ?, ?, 201, ?, ?)`
+			if _, err := tx.ExecContext(ctx, q, c.ResidentID, c.IdemKey, c.RequestHash, strconv.FormatInt(id, 10), c.At.UTC()); err != nil {
+				return err
+			}
+		}
+		b, err = s.findBooking(ctx, tx, id)
+		return err
+	})
+	return b, replayed, err
+}
+
+// Replayed returns the booking of an earlier request with the same key.
+func (s *Store) Replayed(ctx context.Context, residentID int64, key, hash string) (int64, error) {
+	id, err := s.replayed(ctx, s.db, residentID, key, hash)
+	return id, translate(err)
+}
+
+// replay is Replayed inside a confirm's transaction.
+func (s *Store) replay(ctx context.Context, tx *sqlx.Tx, c booking.Confirmation) (int64, error) {
+	return s.replayed(ctx, tx, c.ResidentID, c.IdemKey, c.RequestHash)
+}
+
+func (s *Store) replayed(ctx context.Context, q sqlx.QueryerContext, residentID int64, key, hash string) (int64, error) {
+	var rec struct {
+		Hash     string `db:"request_hash"`
+		Response string `db:"response"`
+	}
+	err := sqlx.GetContext(ctx, q, &rec, `SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND idem_key = ?`, residentID, key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	if rec.Hash != hash {
+		return 0, errKeyReused
+	}
+	return strconv.ParseInt(rec.Response, 10, 64)
+}
+
+// lockResident serialises one resident's bookings (MySQL row lock; SQLite's
+// immediate transactions are serial already).
+func (s *Store) lockResident(ctx context.Context, tx *sqlx.Tx, id int64) ([]booking.Booking, error) {
+	var one int64
+	if err := tx.GetContext(ctx, &one, `SELECT id FROM users WHERE id = ?`+s.forUpdate(), id); err != nil {
+		return nil, err
+	}
+	var mine []booking.Booking
+	err := tx.SelectContext(ctx, &mine, bookingQuery+` WHERE b.resident_id = ? AND b.status = 'confirmed'`, id)
+	return mine, err
+}
+
+func (s *Store) book(ctx context.Context, tx *sqlx.Tx, c booking.Confirmation, mine []booking.Booking) (int64, error) {
+	sl, err := s.findSlot(ctx, tx, c.SlotID)
+	if err != nil {
+		return 0, err
+	}
+	if err := c.Check(sl, mine); err != nil {
+		return 0, err
+	}
+	if err := s.takePlace(ctx, tx, sl.ID); err != nil {
+		return 0, err
+	}
+	const q = `INSERT INTO bookings (code, slot_id, site_id, resident_id, status, active_slot, topic, note, starts_at, ends_at, created_at, updated_at)
+		VALUES (?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?)`
+	at := c.At.UTC()
+	res, err := tx.ExecContext(ctx, q, c.Code, sl.ID, sl.SiteID, c.ResidentID, sl.ID, c.Topic, c.Note, sl.Start.UTC(), sl.End.UTC(), at, at)
+	if errs.Is(translate(err), errs.Conflict) {
+		return 0, errBooked
+	}
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// takePlace is the guard: the row changes only while a place is left.
+func (s *Store) takePlace(ctx context.Context, tx *sqlx.Tx, slotID int64) error {
+	res, err := tx.ExecContext(ctx, `UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity`, slotID)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return errSlotFull
+	}
+	return nil
+}
+
+func (s *Store) freePlace(ctx context.Context, tx *sqlx.Tx, slotID int64) error {
+	return execOne(ctx, tx, `UPDATE slots SET booked = booked - 1 WHERE id = ? AND booked > 0`, slotID)
+}
+
+// Cancel ends a confirmed booking and frees its place, in one transaction.
+func (s *Store) Cancel(ctx context.Context, id int64, reason string, at time.Time) (booking.Booking, error) {
+	var b booking.Booking
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var err error
+		if b, err = s.findBooking(ctx, tx, id); err != nil {
+			return err
+		}
+		const q = `UPDATE bookings SET status = 'cancelled', active_slot = NULL, cancel_reason = ?, updated_at = ?
+			WHERE id = ? AND status = 'confirmed'`
+		if err := execOne(ctx, tx, q, reason, at.UTC(), id); err != nil {
+			return errs.New(errs.Conflict, "该预约已取消或已结束", "this booking is no longer active")
+		}
+		if err := s.freePlace(ctx, tx, b.SlotID); err != nil {
+			return err
+		}
+		b, err = s.findBooking(ctx, tx, id)
+		return err
+	})
+	return b, err
+}
+
+// Reschedule takes the new place and frees the old one in one transaction.
+func (s *Store) Reschedule(ctx context.Context, id, slotID int64, check func(booking.Slot, []booking.Booking) error, at time.Time) (booking.Booking, error) {
+	var b booking.Booking
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		old, err := s.findBooking(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		mine, err := s.lockResident(ctx, tx, old.ResidentID)
+		if err != nil {
+			return err
+		}
+		sl, err := s.findSlot(ctx, tx, slotID)
+		if err != nil {
+			return err
+		}
+		if err := check(sl, mine); err != nil {
+			return err
+		}
+		if err := s.takePlace(ctx, tx, sl.ID); err != nil {
+			return err
+		}
+		const q = `UPDATE bookings SET slot_id = ?, site_id = ?, active_slot = ?, starts_at = ?, ends_at = ?, updated_at = ?
+			WHERE id = ? AND status = 'confirmed'`
+		if err := execOne(ctx, tx, q, sl.ID, sl.SiteID, sl.ID, sl.Start.UTC(), sl.End.UTC(), at.UTC(), id); err != nil {
+			if errs.Is(translate(err), errs.Conflict) {
+				return errBooked
+			}
+			return errs.New(errs.Conflict, "该预约已取消或已结束", "this booking is no longer active")
+		}
+		if err := s.freePlace(ctx, tx, old.SlotID); err != nil {
+			return err
+		}
+		b, err = s.findBooking(ctx, tx, id)
+		return err
+	})
+	return b, err
+}
+
+// DueNotices lists confirmed bookings starting in (from, to], made at least
+// lead before their start, with no notice of kind yet.
+func (s *Store) DueNotices(ctx context.Context, kind string, from, to time.Time, lead time.Duration) ([]booking.Booking, error) {
+	var rows []booking.Booking
+	q := bookingQuery + ` WHERE b.status = 'confirmed' AND b.starts_at > ? AND b.starts_at <= ?
+		AND NOT EXISTS (SELECT 1 FROM notices_sent n WHERE n.booking_id = b.id AND n.kind = ?) ORDER BY b.starts_at LIMIT 500`
+	if err := s.db.SelectContext(ctx, &rows, q, from.UTC(), to.UTC(), kind); err != nil {
+		return nil, translate(err)
+	}
+	out := rows[:0]
+	for _, b := range rows {
+		if !b.CreatedAt.After(b.Start.Add(-lead)) {
+			localBooking(&b)
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+// MarkNotice records a notice once; false when another got there first.
+func (s *Store) MarkNotice(ctx context.Context, bookingID int64, kind string, at time.Time) (bool, error) {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO notices_sent (booking_id, kind, sent_at) VALUES (?, ?, ?)`, bookingID, kind, at.UTC())
+	if errs.Is(translate(err), errs.Conflict) {
+		return false, nil
+	}
+	return err == nil, translate(err)
+}
