@@ -10,12 +10,13 @@ import (
 
 // features are the domain packages; they must not import gin, sqlx, redis,
 // drivers or config.
-var features = []string{"account", "network", "errs", "pii", "notify"}
+var features = []string{"account", "network", "errs", "pii", "notify", "calendar", "roster", "booking"}
 
 var allowed = []string{
 	"github.com/legaldesk/legaldesk/internal/errs",
 	"github.com/legaldesk/legaldesk/internal/pii",
 	"github.com/legaldesk/legaldesk/internal/notify",
+	"github.com/legaldesk/legaldesk/internal/calendar",
 	"golang.org/x/crypto/",
 	"golang.org/x/sys/",
 	"github.com/6tail/lunar-go",

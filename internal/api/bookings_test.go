@@ -2,13 +2,19 @@ package api
 
 import (
 	"fmt"
+	"net"
 	"net/http"
+	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
+	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/testenv"
 )
 
@@ -309,4 +315,111 @@ func TestConcurrentRetries(t *testing.T) {
 			t.Fatalf("%d bookings", n)
 		}
 	})
+}
+
+// Two app instances on one MariaDB and one Redis, clients spread over both.
+func TestTwoInstances(t *testing.T) {
+	if testenv.MySQLDSN() == "" || testenv.RedisAddr() == "" {
+		testenv.Engines(t) // fails under CI=true
+		t.Skip("MariaDB and Redis not configured")
+	}
+	rc, prefix := testenv.RequireRedis(t), testenv.RedisPrefix()
+	shared := holds.NewRedis(rc, prefix)
+	first := bookingEnv(t, "mysql", func(s *setup) { s.holds, s.prefix = shared, prefix })
+	// The second instance shares the database, Redis (holds, sessions,
+	// limits) and the keys, as deployed instances do.
+	second := newEnv(t, "mysql", manyResidents, func(s *setup) {
+		s.holds, s.shared, s.box, s.prefix = shared, first.store, first.box, prefix
+	})
+	clients, slots := contest(t, first, first, second)
+	race(t, first, clients, slots, 20, nil)
+}
+
+// Redis is killed in the middle of the race and started again after: holds
+// fail with 503, confirming goes on, and exactly the capacity is booked.
+func TestRedisStoppedMidRun(t *testing.T) {
+	rs := startRedis(t)
+	engine := "sqlite"
+	if testenv.MySQLDSN() != "" {
+		engine = "mysql"
+	}
+	c := redis.NewClient(&redis.Options{Addr: rs.addr, ContextTimeoutEnabled: true, DialTimeout: 200 * time.Millisecond,
+		ReadTimeout: 300 * time.Millisecond, MaxRetries: -1})
+	t.Cleanup(func() { c.Close() })
+	own := holds.NewRedis(c, "race:")
+	e := bookingEnv(t, engine, func(s *setup) { s.holds, s.dbSessions = own, true })
+	clients, slots := contest(t, e)
+	race(t, e, clients, slots, 20, func(i int) {
+		if i == 60 {
+			rs.stop()
+		}
+	})
+	// While Redis is down a hold says so clearly.
+	a := e.resident("13800000007")
+	r := a.wantStatus(a.do("POST", "/api/v1/holds", map[string]any{"slot_id": id(slotsOn(a, "2026-12-09")[0])}), 503)
+	if code, msg, _ := r.errorOf(t); code != "unavailable" || !strings.Contains(msg, "直接确认") {
+		t.Fatalf("hold without Redis: %s %s", code, msg)
+	}
+	rs.start()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		r := a.do("POST", "/api/v1/holds", map[string]any{"slot_id": id(slotsOn(a, "2026-12-09")[0])})
+		if r.status == 201 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("holds did not recover: %d %s", r.status, r.body)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// redisServer is a real redis-server the test owns.
+type redisServer struct {
+	t    *testing.T
+	addr string
+	cmd  *exec.Cmd
+}
+
+func startRedis(t *testing.T) *redisServer {
+	path, err := exec.LookPath("redis-server")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("redis-server is not installed")
+		}
+		t.Skip("redis-server not installed")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	rs := &redisServer{t: t, addr: fmt.Sprintf("127.0.0.1:%d", port)}
+	rs.cmd = exec.Command(path, "--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
+	rs.start()
+	t.Cleanup(rs.stop)
+	return rs
+}
+
+func (rs *redisServer) start() {
+	rs.cmd = exec.Command(rs.cmd.Path, rs.cmd.Args[1:]...)
+	if err := rs.cmd.Start(); err != nil {
+		rs.t.Fatal(err)
+	}
+	for range 100 {
+		if conn, err := net.Dial("tcp", rs.addr); err == nil {
+			conn.Close()
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	rs.t.Fatal("redis-server did not start")
+}
+
+func (rs *redisServer) stop() {
+	if rs.cmd.Process != nil && rs.cmd.ProcessState == nil {
+		rs.cmd.Process.Kill()
+		rs.cmd.Wait()
+	}
 }

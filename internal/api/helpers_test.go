@@ -49,6 +49,8 @@ type setup struct {
 	holds   holds.Store   // nil: memory, or Redis on the mysql engine
 	holdTTL time.Duration // how long holds last
 	shared  *store.Store  // another instance's database
+	box     *pii.Box      // another instance's keys
+	prefix  string        // another instance's Redis namespace
 	// dbSessions keeps sessions in the database, as in production.
 	dbSessions bool
 }
@@ -88,12 +90,18 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	if e.store == nil {
 		e.store = testenv.NewStore(t, engine)
 	}
-	e.box, _ = pii.NewBox("k1", pii.NewKey(), pii.NewKey())
+	e.box = su.box
+	if e.box == nil {
+		e.box, _ = pii.NewBox("k1", pii.NewKey(), pii.NewKey())
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	var limiter account.Limiter = ratelimit.NewMemory()
 	hs := su.holds
 	if engine == "mysql" {
-		rc, prefix := testenv.RequireRedis(t), testenv.RedisPrefix()
+		rc, prefix := testenv.RequireRedis(t), su.prefix
+		if prefix == "" {
+			prefix = testenv.RedisPrefix()
+		}
 		limiter = ratelimit.NewRedis(rc, prefix)
 		if hs == nil {
 			hs = holds.NewRedis(rc, prefix)

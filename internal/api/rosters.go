@@ -104,6 +104,7 @@ func (s *Server) publishRoster(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	s.Booking.ShiftsChanged(c.Request.Context(), rep.ChangedBooked)
 	view, err := s.rosterView(c, res)
 	if err != nil {
 		s.fail(c, err)

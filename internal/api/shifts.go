@@ -90,6 +90,11 @@ func (s *Server) requestLeave(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	var changed []int64
+	for _, m := range moves {
+		changed = append(changed, m.ShiftID)
+	}
+	s.Booking.ShiftsChanged(c.Request.Context(), changed)
 	if moves == nil {
 		moves = []roster.Move{}
 	}
@@ -142,6 +147,9 @@ func (s *Server) decideSwap(c *gin.Context, accept bool) {
 	if err != nil {
 		s.fail(c, err)
 		return
+	}
+	if sw.Status == "accepted" {
+		s.Booking.ShiftsChanged(c.Request.Context(), []int64{sw.ShiftID})
 	}
 	c.JSON(http.StatusOK, sw)
 }

@@ -109,6 +109,8 @@ type Store interface {
 	// (0 if none); the same key with another request is a conflict.
 	Replayed(ctx context.Context, residentID int64, key, hash string) (int64, error)
 	ResidentBookings(ctx context.Context, residentID int64) ([]Booking, error)
+	// ShiftBookings lists the confirmed bookings on the shifts' slots.
+	ShiftBookings(ctx context.Context, shiftIDs []int64) ([]Booking, error)
 	Cancel(ctx context.Context, id int64, reason string, at time.Time) (Booking, error)
 	Reschedule(ctx context.Context, id, slotID int64, check func(s Slot, mine []Booking) error, at time.Time) (Booking, error)
 	// DueNotices lists confirmed bookings starting in (from, to] that were

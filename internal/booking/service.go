@@ -292,3 +292,20 @@ func (s *Service) Reschedule(ctx context.Context, v Viewer, id, slotID int64) (B
 	s.notify(ctx, b, "booking_changed", fmt.Sprintf("【公共法律服务】您的法律咨询预约（%s）已改到%s %s。", b.Code, b.SiteName, when(b.Start)))
 	return b, nil
 }
+
+// ShiftsChanged tells the residents booked on these shifts that their
+// lawyer changed (a re-published roster, a leave, a swap).
+func (s *Service) ShiftsChanged(ctx context.Context, shiftIDs []int64) {
+	if len(shiftIDs) == 0 {
+		return
+	}
+	list, err := s.Store.ShiftBookings(ctx, shiftIDs)
+	if err != nil {
+		s.Log.ErrorContext(ctx, "lawyer-change notices", "error", err.Error())
+		return
+	}
+	for _, b := range list {
+		s.notify(ctx, b, "lawyer_changed", fmt.Sprintf("【公共法律服务】您%s在%s的法律咨询（%s）改由%s律师接待，时间不变。",
+			when(b.Start), b.SiteName, b.Code, b.LawyerName))
+	}
+}

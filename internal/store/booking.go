@@ -258,3 +258,17 @@ func (s *Store) MarkNotice(ctx context.Context, bookingID int64, kind string, at
 	}
 	return err == nil, translate(err)
 }
+
+// ShiftBookings lists the confirmed bookings on the shifts' slots.
+func (s *Store) ShiftBookings(ctx context.Context, shiftIDs []int64) ([]booking.Booking, error) {
+	out := []booking.Booking{}
+	if len(shiftIDs) == 0 {
+		return out, nil
+	}
+	q := bookingQuery + ` WHERE b.status = 'confirmed' AND sl.shift_id IN (` + placeholders(len(shiftIDs)) + `) ORDER BY b.starts_at`
+	err := s.db.SelectContext(ctx, &out, q, int64Args(shiftIDs)...)
+	for i := range out {
+		localBooking(&out[i])
+	}
+	return out, translate(err)
+}
