@@ -229,3 +229,58 @@ func screenshot(t *testing.T, ctx context.Context, page string) {
 		t.Logf("screenshot %s: %v", page, err)
 	}
 }
+
+// TestBrowserResidentBooking: a resident picks a slot, sees the hold
+// countdown, confirms, sees the code and cancels, with axe-core clean.
+func TestBrowserResidentBooking(t *testing.T) {
+	ctx := browser(t)
+	axe := axeSource(t)
+	base := startServer(t, nil)
+	b := &tab{t: t, ctx: ctx}
+	b.do("sign in page", chromedp.Navigate(base+"/#/login"), chromedp.WaitVisible(`#get-code`),
+		chromedp.SendKeys(`#phone`, "13800000005"), chromedp.Click(`#get-code`),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#get-code').disabled`))
+	code := smsCode(t, base, "13800000005")
+	b.do("sign in", chromedp.SendKeys(`#code`, code), chromedp.Click(`#login-submit`), chromedp.WaitVisible(`#me-name`))
+
+	// The demo publishes the coming weeks; find the first day the centre has open slots.
+	day := firstOpenDay(t, base)
+	b.do("pick a day", chromedp.Navigate(base+"/#/book"), chromedp.WaitVisible(`#book-date`),
+		chromedp.SetValue(`#book-date`, day), chromedp.Click(`#show-slots`),
+		chromedp.WaitVisible(`#slot-list button.slot:not([disabled])`))
+	checkA11y(t, ctx, axe, "booking slots")
+	b.do("hold", chromedp.Click(`#slot-list button.slot:not([disabled])`), chromedp.WaitVisible(`#hold-countdown`),
+		chromedp.Poll[chromedp.Void](`/^0[0-5]:[0-5][0-9]$/.test(document.querySelector('#hold-countdown').textContent)`))
+	checkA11y(t, ctx, axe, "hold and confirm")
+	b.do("confirm", chromedp.SendKeys(`#topic`, "劳动合同纠纷"), chromedp.Click(`#confirm`), chromedp.WaitVisible(`#booking-code`))
+	bookingCode := b.text(`#booking-code`)
+	if len(bookingCode) != 8 || strings.ContainsAny(bookingCode, "01ILO") {
+		t.Fatalf("booking code %q", bookingCode)
+	}
+	checkA11y(t, ctx, axe, "booked")
+	b.do("my bookings", chromedp.Navigate(base+"/#/bookings"), chromedp.WaitVisible(`#my-bookings .cancel`))
+	checkA11y(t, ctx, axe, "my bookings")
+	b.do("cancel", chromedp.Click(`#my-bookings .cancel`), chromedp.Click(`#my-bookings .cancel`),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#my-bookings .status')?.textContent === '已取消'`))
+}
+
+// firstOpenDay asks the API for the centre's first bookable day.
+func firstOpenDay(t *testing.T, base string) string {
+	t.Helper()
+	now := time.Now().In(calendar.Shanghai)
+	c := newClient(t, base)
+	for i := 1; i < 20; i++ {
+		d := now.AddDate(0, 0, i).Format("2006-01-02")
+		var out struct {
+			Items []struct{ Bookable bool } `json:"items"`
+		}
+		c.call("GET", "/api/v1/slots?site_id=1&from="+d+"&to="+d, nil, &out)
+		for _, s := range out.Items {
+			if s.Bookable {
+				return d
+			}
+		}
+	}
+	t.Fatal("the demo has no bookable day in the coming weeks")
+	return ""
+}

@@ -13,6 +13,7 @@ import (
 	legaldesk "github.com/legaldesk/legaldesk"
 	"github.com/legaldesk/legaldesk/internal/api"
 	"github.com/legaldesk/legaldesk/internal/booking"
+	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/demo"
 	"github.com/legaldesk/legaldesk/internal/store"
 )
@@ -96,8 +97,16 @@ func seed(ctx context.Context, a *app) error {
 	if err != nil {
 		return fmt.Errorf("demo seed: %w", err)
 	}
-	if seeded {
-		a.log.Info("seeded the Gaoping demo network", "sites", len(d.Sites), "users", len(d.Users))
+	if !seeded {
+		return nil
+	}
+	a.log.Info("seeded the Gaoping demo network", "sites", len(d.Sites), "users", len(d.Users))
+	// Publish the coming weeks so residents can book at once.
+	today := calendar.DateOf(time.Now())
+	if _, rep, err := a.roster.Publish(ctx, 0, today, today.AddDays(40), nil); err != nil {
+		a.log.Warn("demo roster not published", "error", err.Error())
+	} else {
+		a.log.Info("published the demo roster", "shifts", rep.Created)
 	}
 	return nil
 }

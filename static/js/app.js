@@ -10,6 +10,8 @@ import * as roster from './pages/roster.js';
 import * as rules from './pages/rules.js';
 import * as calendar from './pages/calendar.js';
 import * as shifts from './pages/shifts.js';
+import * as book from './pages/book.js';
+import * as bookings from './pages/bookings.js';
 
 const routes = {
   '': home,
@@ -20,6 +22,8 @@ const routes = {
   rules,
   calendar,
   shifts,
+  book,
+  bookings,
 };
 
 async function route() {

@@ -8,6 +8,7 @@ export const session = { user: null };
 const roleLinks = {
   admin: [['#/roster', 'nav.roster'], ['#/rules', 'nav.rules'], ['#/calendar', 'nav.calendar']],
   lawyer: [['#/shifts', 'nav.myShifts']],
+  resident: [['#/book', 'nav.book'], ['#/bookings', 'nav.bookings']],
 };
 
 export async function refreshUser() {
