@@ -161,5 +161,12 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/bookings/:id/qr.png", s.require(), s.bookingQR)
 	v1.POST("/bookings/:id/cancel", s.require(account.Resident, account.Admin), s.cancelBooking)
 	v1.POST("/bookings/:id/reschedule", s.require(account.Resident, account.Admin), s.rescheduleBooking)
+	v1.POST("/bookings/:id/rating", resident, s.rateBooking)
+	v1.POST("/waitlist", resident, s.joinWaitlist)
+	staffAtShift := s.require(account.Lawyer, account.Admin)
+	v1.GET("/shifts/:id/bookings", staffAtShift, s.shiftBookings)
+	v1.POST("/bookings/:id/attendance", staffAtShift, s.markAttendance)
+	v1.POST("/consultations", lawyer, s.recordConsultation)
+	v1.GET("/consultations/options", s.consultationOptions)
 	return r, nil
 }

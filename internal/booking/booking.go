@@ -54,6 +54,8 @@ type Booking struct {
 	CreatedAt    time.Time `json:"created_at" db:"created_at"`
 	SiteName     string    `json:"site_name" db:"site_name"`
 	LawyerName   string    `json:"lawyer_name" db:"lawyer_name"`
+	LawyerID     int64     `json:"-" db:"lawyer_id"`
+	ShiftID      int64     `json:"shift_id" db:"shift_id"`
 }
 
 // Rules are the limits of booking at one kind of site.
@@ -113,6 +115,17 @@ type Store interface {
 	ShiftBookings(ctx context.Context, shiftIDs []int64) ([]Booking, error)
 	Cancel(ctx context.Context, id int64, reason string, at time.Time) (Booking, error)
 	Reschedule(ctx context.Context, id, slotID int64, check func(s Slot, mine []Booking) error, at time.Time) (Booking, error)
+	// SetAttendance marks a confirmed booking attended or no-show.
+	SetAttendance(ctx context.Context, id int64, status Status, at time.Time) error
+	// Record stores a consultation (and marks its booking attended).
+	Record(ctx context.Context, c *Consultation) error
+	Rate(ctx context.Context, bookingID int64, score int, comment string, at time.Time) error
+	JoinWaitlist(ctx context.Context, w *Waiting) error
+	// NextWaiting takes the first waiting resident for a site and day and
+	// marks them offered the slot; none is not_found.
+	NextWaiting(ctx context.Context, siteID int64, date string, slotID int64, at time.Time) (Waiting, error)
+	// LawyerOnDuty reports whether the lawyer has a shift at the site that day.
+	LawyerOnDuty(ctx context.Context, lawyerID, siteID int64, date string) (bool, error)
 	// DueNotices lists confirmed bookings starting in (from, to] that were
 	// booked at least lead before their start and have no notice of kind.
 	DueNotices(ctx context.Context, kind string, from, to time.Time, lead time.Duration) ([]Booking, error)
@@ -127,6 +140,7 @@ type Holds interface {
 	HeldSlot(ctx context.Context, id string, owner int64) (int64, error)
 	Release(ctx context.Context, id string, owner int64) error
 	Held(ctx context.Context, slots []int64) (map[int64]int, error)
+	HoldFor(ctx context.Context, slot int64, capacity int, owner int64, ttl time.Duration) (string, time.Time, error)
 }
 
 // Notifier tells a user something (SMS through the outbox).

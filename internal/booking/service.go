@@ -250,6 +250,7 @@ func (s *Service) Cancel(ctx context.Context, v Viewer, id int64, reason string)
 	if err != nil {
 		return Booking{}, err
 	}
+	s.offerSlot(ctx, b.SlotID)
 	s.notify(ctx, b, "booking_cancelled", fmt.Sprintf("【公共法律服务】您%s在%s的法律咨询预约（%s）已取消。", when(b.Start), b.SiteName, b.Code))
 	return b, nil
 }
@@ -273,6 +274,12 @@ func (s *Service) Reschedule(ctx context.Context, v Viewer, id, slotID int64) (B
 	if err := s.checkChange(b, v); err != nil {
 		return Booking{}, err
 	}
+	oldSlot := b.SlotID
+	defer func() {
+		if err == nil {
+			s.offerSlot(ctx, oldSlot)
+		}
+	}()
 	now := s.Now()
 	b, err = s.Store.Reschedule(ctx, id, slotID, func(sl Slot, mine []Booking) error {
 		if err := s.checkSlot(sl, now); err != nil {
@@ -291,6 +298,15 @@ func (s *Service) Reschedule(ctx context.Context, v Viewer, id, slotID int64) (B
 	}
 	s.notify(ctx, b, "booking_changed", fmt.Sprintf("【公共法律服务】您的法律咨询预约（%s）已改到%s %s。", b.Code, b.SiteName, when(b.Start)))
 	return b, nil
+}
+
+// offerSlot offers a freed place on a future slot to the waitlist.
+func (s *Service) offerSlot(ctx context.Context, slotID int64) {
+	sl, err := s.Store.Slot(ctx, slotID)
+	if err != nil || !sl.Start.After(s.Now()) || sl.Booked >= sl.Capacity {
+		return
+	}
+	s.offer(ctx, sl)
 }
 
 // ShiftsChanged tells the residents booked on these shifts that their

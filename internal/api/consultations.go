@@ -1,0 +1,143 @@
+package api
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/booking"
+	"github.com/legaldesk/legaldesk/internal/errs"
+)
+
+// shiftBookings is the lawyer's day: the bookings on one of their shifts.
+func (s *Server) shiftBookings(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	ctx := c.Request.Context()
+	sh, err := s.Store.Shift(ctx, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	u, _ := currentUser(c)
+	if sh.LawyerID != u.ID && u.Role != account.Admin {
+		s.fail(c, errs.New(errs.Forbidden, "这不是您的值班", "this is not your shift"))
+		return
+	}
+	list, err := s.Store.ShiftBookings(ctx, []int64{id})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	views := make([]gin.H, len(list))
+	for i, b := range list {
+		resident, _ := s.Accounts.Store.User(ctx, b.ResidentID)
+		views[i] = gin.H{"booking": b, "resident_name": resident.Name}
+	}
+	c.JSON(http.StatusOK, gin.H{"items": views})
+}
+
+func (s *Server) markAttendance(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var req struct {
+		Status booking.Status `json:"status"`
+	}
+	if err := bindJSON(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	u, _ := currentUser(c)
+	b, err := s.Booking.Attendance(c.Request.Context(), u.ID, u.Role == account.Admin, id, req.Status)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, b)
+}
+
+type consultationRequest struct {
+	BookingID *int64 `json:"booking_id"`
+	SiteID    int64  `json:"site_id"`
+	Visitor   string `json:"visitor"`
+	Category  string `json:"category"`
+	Summary   string `json:"summary"`
+	Outcome   string `json:"outcome"`
+}
+
+func (s *Server) recordConsultation(c *gin.Context) {
+	var req consultationRequest
+	if err := bindJSON(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	u, _ := currentUser(c)
+	rec, err := s.Booking.Record(c.Request.Context(), u.ID, booking.Consultation{BookingID: req.BookingID, SiteID: req.SiteID,
+		Visitor: req.Visitor, Category: req.Category, Summary: req.Summary, Outcome: req.Outcome})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, rec)
+}
+
+func (s *Server) consultationOptions(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"categories": booking.Categories, "outcomes": slices.Clone(booking.Outcomes)})
+}
+
+func (s *Server) rateBooking(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	var req struct {
+		Score   int    `json:"score"`
+		Comment string `json:"comment"`
+	}
+	if err := bindJSON(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	u, _ := currentUser(c)
+	if err := s.Booking.Rate(c.Request.Context(), u.ID, id, req.Score, req.Comment); err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, gin.H{"booking_id": id, "score": req.Score})
+}
+
+func (s *Server) joinWaitlist(c *gin.Context) {
+	var req struct {
+		SiteID int64  `json:"site_id"`
+		Date   string `json:"date"`
+	}
+	if err := bindJSON(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	f := errs.Fields{}
+	d := bodyDate("date", req.Date, f)
+	if req.SiteID <= 0 {
+		f.Add("site_id", "请选择站点", "choose a site")
+	}
+	if err := f.Err(); err != nil {
+		s.fail(c, err)
+		return
+	}
+	u, _ := currentUser(c)
+	w, err := s.Booking.Join(c.Request.Context(), u.ID, req.SiteID, d.At(0, 0))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, w)
+}

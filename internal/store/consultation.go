@@ -1,0 +1,94 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/legaldesk/legaldesk/internal/booking"
+	"github.com/legaldesk/legaldesk/internal/errs"
+)
+
+// SetAttendance marks a confirmed booking attended or no-show.
+func (s *Store) SetAttendance(ctx context.Context, id int64, status booking.Status, at time.Time) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		const q = `UPDATE bookings SET status = ?, updated_at = ? WHERE id = ? AND status IN ('confirmed', 'attended', 'no_show')`
+		if err := execOne(ctx, tx, q, status, at.UTC(), id); err != nil {
+			return errs.New(errs.Conflict, "该预约已取消", "this booking was cancelled")
+		}
+		return nil
+	})
+}
+
+// Record stores a consultation and marks its booking attended, together.
+func (s *Store) Record(ctx context.Context, c *booking.Consultation) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		const q = `INSERT INTO consultations (booking_id, site_id, lawyer_id, resident_id, walk_in, visitor, category, summary, outcome, referral, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		res, err := tx.ExecContext(ctx, q, c.BookingID, c.SiteID, c.LawyerID, c.ResidentID, c.WalkIn, c.Visitor, c.Category,
+			c.Summary, c.Outcome, c.Referral, c.CreatedAt)
+		if errs.Is(translate(err), errs.Conflict) {
+			return errs.New(errs.Conflict, "该预约已有咨询记录", "this booking already has a record")
+		}
+		if err != nil {
+			return err
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if c.BookingID != nil {
+			_, err = tx.ExecContext(ctx, `UPDATE bookings SET status = 'attended', updated_at = ? WHERE id = ? AND status = 'confirmed'`,
+				c.CreatedAt, *c.BookingID)
+		}
+		return err
+	})
+}
+
+// Rate stores a booking's rating once.
+func (s *Store) Rate(ctx context.Context, bookingID int64, score int, comment string, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO ratings (booking_id, score, comment, created_at) VALUES (?, ?, ?, ?)`,
+		bookingID, score, comment, at.UTC())
+	if errs.Is(translate(err), errs.Conflict) {
+		return errs.New(errs.Conflict, "您已评价过这次咨询", "you already rated this consultation")
+	}
+	return translate(err)
+}
+
+// JoinWaitlist adds a resident to a site's waitlist for a day, once.
+func (s *Store) JoinWaitlist(ctx context.Context, w *booking.Waiting) error {
+	const q = `INSERT INTO waitlist (site_id, date, resident_id, status, created_at) VALUES (?, ?, ?, 'waiting', ?)`
+	res, err := s.db.ExecContext(ctx, q, w.SiteID, w.Date, w.ResidentID, s.now())
+	switch e := translate(err); {
+	case errs.Is(e, errs.Conflict):
+		return errs.New(errs.Conflict, "您已在该日的候补名单中", "you are already waiting for that day")
+	case errs.Is(e, errs.Invalid):
+		return errs.New(errs.Invalid, "站点不存在", "no such site").Field("site_id", "站点不存在", "no such site")
+	case e != nil:
+		return e
+	}
+	w.ID, err = res.LastInsertId()
+	return err
+}
+
+// NextWaiting takes the first waiting resident without a booking that day
+// and marks them offered.
+func (s *Store) NextWaiting(ctx context.Context, siteID int64, date string, slotID int64, at time.Time) (booking.Waiting, error) {
+	var w booking.Waiting
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		const q = `SELECT id, site_id, date, resident_id, status FROM waitlist WHERE site_id = ? AND date = ? AND status = 'waiting'
+			ORDER BY id LIMIT 1`
+		if err := tx.GetContext(ctx, &w, q+s.forUpdate(), siteID, date); err != nil {
+			return err
+		}
+		return execOne(ctx, tx, `UPDATE waitlist SET status = 'offered', slot_id = ?, offered_at = ? WHERE id = ?`, slotID, at.UTC(), w.ID)
+	})
+	return w, err
+}
+
+// LawyerOnDuty reports whether the lawyer has a shift at the site that day.
+func (s *Store) LawyerOnDuty(ctx context.Context, lawyerID, siteID int64, date string) (bool, error) {
+	var n int
+	err := s.db.GetContext(ctx, &n, `SELECT COUNT(*) FROM shifts WHERE lawyer_id = ? AND site_id = ? AND date = ?`, lawyerID, siteID, date)
+	return n > 0, translate(err)
+}
