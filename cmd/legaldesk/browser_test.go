@@ -199,6 +199,9 @@ func TestBrowserRosterPublishAndLawyerCalendar(t *testing.T) {
 	}
 	b.do("feed link", chromedp.Poll[chromedp.Void](`document.querySelector('#feed-url').value.includes('/calendar-feeds/')`))
 	checkA11y(t, ctx, axe, "lawyer calendar")
+	b.do("a shift's bookings", chromedp.Click(`#month-calendar .shift`), chromedp.WaitVisible(`#shift-day-title`),
+		chromedp.Click(`[data-record=""]`), chromedp.WaitVisible(`#record-form`))
+	checkA11y(t, ctx, axe, "lawyer's day")
 }
 
 func (b *tab) staffSignIn(base, phone string) {

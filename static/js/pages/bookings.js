@@ -1,7 +1,7 @@
 // A resident's bookings, with the code, the QR code, cancel and move.
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { html, render, toast } from '../dom.js';
+import { html, render, showErrors, toast } from '../dom.js';
 import { requireRole } from '../session.js';
 import { timeCN } from '../dates.js';
 
@@ -22,7 +22,25 @@ export async function show(main) {
         <a class="btn secondary" href="/api/v1/bookings/${b.id}/qr.png" target="_blank" rel="noopener">QR</a>
         <a class="btn secondary" href="#/book/${b.id}">${t('bookings.move')}</a>
         <button type="button" class="btn secondary cancel" data-cancel="${b.id}">${t('bookings.cancel')}</button></p>` : ''}
+      ${b.status === 'attended' ? html`<form class="rate-form" data-rate="${b.id}" novalidate>
+        <p class="alert form-alert" tabindex="-1" hidden></p>
+        <label for="score-${b.id}">${t('rate.score')}</label>
+        <select id="score-${b.id}" name="score">${[5, 4, 3, 2, 1].map((n) => html`<option>${n}</option>`)}</select>
+        <label for="comment-${b.id}">${t('rate.comment')}</label><input id="comment-${b.id}" name="comment" maxlength="500">
+        <p><button type="submit" class="btn">${t('rate.send')}</button></p></form>` : ''}
     </li>`)}</ul>` : html`<p>${t('bookings.none')}</p><p><a class="btn" href="#/book">${t('nav.book')}</a></p>`}`);
+  for (const f of main.querySelectorAll('[data-rate]')) {
+    f.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        await api('POST', `/bookings/${f.dataset.rate}/rating`, { score: Number(f.score.value), comment: f.comment.value });
+        toast(t('rate.thanks'));
+        f.remove();
+      } catch (err) {
+        showErrors(f, err);
+      }
+    });
+  }
   for (const b of main.querySelectorAll('[data-cancel]')) {
     b.addEventListener('click', async () => {
       // A second press confirms: no modal dialog, friendlier to old phones.

@@ -33,6 +33,7 @@ export async function show(main, [month = monthOf(todayCN())]) {
       <tbody>${weeks(blanks, days).map((week) => html`<tr>${week.map((d) => dayCell(d, byDay[d]))}</tr>`)}</tbody>
     </table>
     ${shifts.length ? '' : html`<p>${t('shifts.none')}</p>`}
+    <section id="shift-day" aria-live="polite"></section>
     <h2>${t('shifts.swaps')}</h2>
     ${offered.length ? html`<ul class="list">${offered.map((s) => html`<li>${t('shifts.swapFrom', { id: s.shift_id, from: s.from_lawyer_id })}
       （${t('shifts.status.' + s.status)}）
@@ -65,7 +66,7 @@ function weeks(blanks, days) {
 function dayCell(date, shifts) {
   if (!date) return html`<td></td>`;
   return html`<td class="${shifts ? 'duty' : ''}"><span class="day-number">${Number(date.slice(8))}</span>
-    ${(shifts ?? []).map((s) => html`<span class="shift" data-date="${date}">${s.site_name.replace('公共法律服务', '')}<br>${timeCN(s.starts_at)}–${timeCN(s.ends_at)}</span>`)}</td>`;
+    ${(shifts ?? []).map((s) => html`<button type="button" class="shift" data-shift="${s.id}" data-site="${s.site_id}">${s.site_name.replace('公共法律服务', '')}<br>${timeCN(s.starts_at)}–${timeCN(s.ends_at)}</button>`)}</td>`;
 }
 
 async function wire(main, month) {
@@ -87,6 +88,9 @@ async function wire(main, month) {
       showErrors(form, err);
     }
   });
+  for (const b of main.querySelectorAll('[data-shift]')) {
+    b.addEventListener('click', () => shiftDay(main.querySelector('#shift-day'), Number(b.dataset.shift), Number(b.dataset.site)));
+  }
   for (const b of main.querySelectorAll('[data-swap]')) {
     b.addEventListener('click', async () => {
       try {
@@ -97,4 +101,70 @@ async function wire(main, month) {
       }
     });
   }
+}
+
+let options = null;
+
+// shiftDay shows a shift's bookings with attendance buttons and the
+// consultation record form (also for walk-ins).
+async function shiftDay(el, shiftId, siteId) {
+  try {
+    options ??= await api('GET', '/consultations/options');
+    const list = (await api('GET', `/shifts/${shiftId}/bookings`)).items;
+    render(el, html`
+      <h2 id="shift-day-title">${t('day.title')}</h2>
+      ${list.length ? html`<ul class="list" id="day-bookings">${list.map(({ booking: b, resident_name: name }) => html`<li>
+        <p><strong>${timeCN(b.starts_at)}</strong> ${name} · ${b.topic || '—'} · ${t('status.' + b.status)}</p>
+        <p class="row"><button type="button" class="btn secondary" data-attend="${b.id}" data-status="attended">${t('day.attended')}</button>
+        <button type="button" class="btn secondary" data-attend="${b.id}" data-status="no_show">${t('day.noShow')}</button>
+        <button type="button" class="btn" data-record="${b.id}">${t('day.record')}</button></p></li>`)}</ul>`
+        : html`<p>${t('day.none')}</p>`}
+      <p><button type="button" class="btn secondary" data-record="">${t('day.walkIn')}</button></p>
+      <div id="record-area"></div>`);
+  } catch (err) {
+    toast(err.message);
+    return;
+  }
+  for (const b of el.querySelectorAll('[data-attend]')) {
+    b.addEventListener('click', async () => {
+      try {
+        await api('POST', `/bookings/${b.dataset.attend}/attendance`, { status: b.dataset.status });
+        shiftDay(el, shiftId, siteId);
+      } catch (err) {
+        toast(err.message);
+      }
+    });
+  }
+  for (const b of el.querySelectorAll('[data-record]')) {
+    b.addEventListener('click', () => recordForm(el.querySelector('#record-area'), b.dataset.record, siteId, () => shiftDay(el, shiftId, siteId)));
+  }
+}
+
+function recordForm(area, bookingId, siteId, after) {
+  render(area, html`
+    <form id="record-form" novalidate>
+      <p class="alert form-alert" tabindex="-1" hidden></p>
+      ${bookingId ? '' : html`<label for="visitor">${t('day.visitor')}</label><input id="visitor" name="visitor" maxlength="50">`}
+      <label for="category">${t('day.category')}</label>
+      <select id="category" name="category">${options.categories.map((c) => html`<option>${c}</option>`)}</select>
+      <label for="summary">${t('day.summary')}</label><textarea id="summary" name="summary" rows="4" maxlength="2000"></textarea>
+      <label for="outcome">${t('day.outcome')}</label>
+      <select id="outcome" name="outcome">${options.outcomes.map((o) => html`<option value="${o}">${t('outcome.' + o)}</option>`)}</select>
+      <p><button type="submit" class="btn">${t('day.save')}</button></p>
+    </form>`);
+  const form = area.querySelector('#record-form');
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const body = { category: form.category.value, summary: form.summary.value, outcome: form.outcome.value };
+    if (bookingId) body.booking_id = Number(bookingId);
+    else Object.assign(body, { site_id: siteId, visitor: form.visitor.value });
+    try {
+      await api('POST', '/consultations', body);
+      toast(t('day.saved'));
+      after();
+    } catch (err) {
+      showErrors(form, err);
+    }
+  });
+  form.category.focus();
 }
