@@ -88,10 +88,13 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 			LoginPerPhone: cfg.Auth.LoginPerPhone, LoginWindow: cfg.Auth.LoginWindow}}
 	a.roster = &roster.Service{Store: a.store, Now: time.Now, WeeklyCap: cfg.Roster.WeeklyCap,
 		SwapNotice: cfg.Roster.SwapNotice, MaxDays: 93}
-	rules := booking.Rules{MinNotice: cfg.Booking.MinNotice, Horizon: cfg.Booking.Horizon, MaxActive: cfg.Booking.MaxActive,
-		CancelCutoff: cfg.Booking.CancelCutoff}
+	rules := map[string]booking.Rules{}
+	for _, tier := range []string{"", "center", "station", "room", "notary", "legal_aid"} {
+		r := cfg.Booking.RulesFor(tier)
+		rules[tier] = booking.Rules{MinNotice: r.MinNotice, Horizon: r.Horizon, MaxActive: r.MaxActive, CancelCutoff: r.CancelCutoff}
+	}
 	a.booking = &booking.Service{Store: a.store, Holds: holds.Slots{Store: a.holds, TTL: cfg.Holds.TTL}, Notify: a.accounts,
-		Log: log, Now: time.Now, Rules: map[string]booking.Rules{"": rules, "center": rules, "station": rules, "room": rules}}
+		Log: log, Now: time.Now, Rules: rules}
 	return a, nil
 }
 

@@ -104,11 +104,42 @@ type Roster struct {
 }
 
 type Booking struct {
-	MinNotice        time.Duration `yaml:"min_notice" env:"MIN_NOTICE"`
-	Horizon          time.Duration `yaml:"horizon" env:"HORIZON"`
-	MaxActive        int           `yaml:"max_active" env:"MAX_ACTIVE"`
-	CancelCutoff     time.Duration `yaml:"cancel_cutoff" env:"CANCEL_CUTOFF"`
+	BookingRules     `yaml:",inline"`
 	ReminderInterval time.Duration `yaml:"reminder_interval" env:"REMINDER_INTERVAL"`
+	// PerTier overrides the rules for one kind of site (center, station,
+	// room, notary, legal_aid), in the file only; unset fields keep the
+	// general value.
+	PerTier map[string]BookingRules `yaml:"per_tier" env:"-"`
+}
+
+// BookingRules are the limits of booking.
+type BookingRules struct {
+	MinNotice    time.Duration `yaml:"min_notice" env:"MIN_NOTICE"`
+	Horizon      time.Duration `yaml:"horizon" env:"HORIZON"`
+	MaxActive    int           `yaml:"max_active" env:"MAX_ACTIVE"`
+	CancelCutoff time.Duration `yaml:"cancel_cutoff" env:"CANCEL_CUTOFF"`
+}
+
+// RulesFor returns the booking rules of a site tier.
+func (b Booking) RulesFor(tier string) BookingRules {
+	r := b.BookingRules
+	o, ok := b.PerTier[tier]
+	if !ok {
+		return r
+	}
+	if o.MinNotice != 0 {
+		r.MinNotice = o.MinNotice
+	}
+	if o.Horizon != 0 {
+		r.Horizon = o.Horizon
+	}
+	if o.MaxActive != 0 {
+		r.MaxActive = o.MaxActive
+	}
+	if o.CancelCutoff != 0 {
+		r.CancelCutoff = o.CancelCutoff
+	}
+	return r
 }
 
 type Log struct {
@@ -130,8 +161,8 @@ func Default() Config {
 			LoginPerPhone: 10, LoginWindow: 15 * time.Minute},
 		Holds:  Holds{TTL: 5 * time.Minute},
 		Roster: Roster{WeeklyCap: 3, SwapNotice: 48 * time.Hour},
-		Booking: Booking{MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3, CancelCutoff: 2 * time.Hour,
-			ReminderInterval: time.Minute},
+		Booking: Booking{BookingRules: BookingRules{MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3,
+			CancelCutoff: 2 * time.Hour}, ReminderInterval: time.Minute},
 		Log: Log{Level: "info"},
 	}
 }
@@ -241,6 +272,13 @@ func (c Config) Validate() error {
 	check(c.Booking.Horizon > c.Booking.MinNotice, "booking.horizon", "BOOKING_HORIZON", "must be longer than the minimum notice")
 	check(c.Booking.MaxActive >= 1, "booking.max_active", "BOOKING_MAX_ACTIVE", "must be at least 1")
 	check(c.Booking.CancelCutoff >= 0, "booking.cancel_cutoff", "BOOKING_CANCEL_CUTOFF", "must not be negative")
+	for tier, r := range c.Booking.PerTier {
+		rr := c.Booking.RulesFor(tier)
+		check(tier == "center" || tier == "station" || tier == "room" || tier == "notary" || tier == "legal_aid",
+			"booking.per_tier."+tier, "-", "unknown site tier")
+		check(r.MinNotice >= 0 && r.CancelCutoff >= 0 && r.MaxActive >= 0 && rr.Horizon > rr.MinNotice,
+			"booking.per_tier."+tier, "-", "durations must not be negative and the horizon must exceed the notice")
+	}
 	check(c.Booking.ReminderInterval >= time.Second, "booking.reminder_interval", "BOOKING_REMINDER_INTERVAL", "must be at least 1s")
 	check(validLevel(c.Log.Level), "log.level", "LOG_LEVEL", "must be debug, info, warn or error")
 	if c.Production() {

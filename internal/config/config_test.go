@@ -66,3 +66,23 @@ func TestInvalidNamesTheKey(t *testing.T) {
 		})
 	}
 }
+
+func TestBookingRulesPerTier(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.yaml")
+	os.WriteFile(path, []byte("booking:\n  min_notice: 1h\n  per_tier:\n    station:\n      min_notice: 24h\n"), 0o600)
+	cfg, err := Load(path, envOf(map[string]string{"LEGALDESK_BOOKING_MAX_ACTIVE": "5"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Booking.RulesFor("station"); got.MinNotice != 24*time.Hour || got.MaxActive != 5 {
+		t.Errorf("station rules %+v", got)
+	}
+	if got := cfg.Booking.RulesFor("center"); got.MinNotice != time.Hour || got.Horizon != 30*24*time.Hour {
+		t.Errorf("centre rules %+v", got)
+	}
+	os.WriteFile(path, []byte("booking:\n  per_tier:\n    castle:\n      min_notice: 1h\n"), 0o600)
+	if _, err := Load(path, envOf(nil)); err == nil || !strings.Contains(err.Error(), "per_tier.castle") {
+		t.Fatalf("unknown tier: %v", err)
+	}
+}
