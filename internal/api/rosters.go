@@ -63,15 +63,22 @@ func (s *Server) rosterView(c *gin.Context, res roster.Result) (rosterJSON, erro
 	return out, nil
 }
 
-func (s *Server) previewRoster(c *gin.Context) {
-	var req rosterRequest
-	if err := bindJSON(c, &req); err != nil {
-		s.fail(c, err)
-		return
+// rosterBody reads a roster request; false when it failed (and answered).
+func (s *Server) rosterBody(c *gin.Context) (req rosterRequest, from, to calendar.Date, ok bool) {
+	err := bindJSON(c, &req)
+	if err == nil {
+		from, to, err = req.period()
 	}
-	from, to, err := req.period()
 	if err != nil {
 		s.fail(c, err)
+		return req, from, to, false
+	}
+	return req, from, to, true
+}
+
+func (s *Server) previewRoster(c *gin.Context) {
+	req, from, to, ok := s.rosterBody(c)
+	if !ok {
 		return
 	}
 	res, _, err := s.Roster.Preview(c.Request.Context(), from, to, req.SiteIDs)
@@ -88,14 +95,8 @@ func (s *Server) previewRoster(c *gin.Context) {
 }
 
 func (s *Server) publishRoster(c *gin.Context) {
-	var req rosterRequest
-	if err := bindJSON(c, &req); err != nil {
-		s.fail(c, err)
-		return
-	}
-	from, to, err := req.period()
-	if err != nil {
-		s.fail(c, err)
+	req, from, to, ok := s.rosterBody(c)
+	if !ok {
 		return
 	}
 	u, _ := currentUser(c)

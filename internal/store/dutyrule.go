@@ -101,20 +101,25 @@ func (s *Store) CreateDutyRule(ctx context.Context, actor int64, r *roster.Rule)
 		if err := s.ruleSite(ctx, tx, r.SiteID); err != nil {
 			return err
 		}
-		sessions, _ := json.Marshal(r.Sessions)
-		now := s.now()
-		const q = `INSERT INTO duty_rules (site_id, pattern, weekdays, nth, sessions, slot_minutes, capacity, lawyers_per_session,
-			holiday_policy, effective_from, effective_to, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		res, err := tx.ExecContext(ctx, q, r.SiteID, r.Pattern, joinInts(r.Weekdays), r.Nth, string(sessions), r.SlotMinutes,
-			r.Capacity, r.LawyersPerSession, r.HolidayPolicy, r.EffectiveFrom, r.EffectiveTo, r.Active, now, now)
-		if err != nil {
-			return err
-		}
-		if r.ID, err = res.LastInsertId(); err != nil {
+		if err := s.insertRule(ctx, tx, r); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, actor, "create", "duty_rule", r.ID, "")
 	})
+}
+
+func (s *Store) insertRule(ctx context.Context, tx *sqlx.Tx, r *roster.Rule) error {
+	sessions, _ := json.Marshal(r.Sessions)
+	now := s.now()
+	const q = `INSERT INTO duty_rules (site_id, pattern, weekdays, nth, sessions, slot_minutes, capacity, lawyers_per_session,
+		holiday_policy, effective_from, effective_to, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	res, err := tx.ExecContext(ctx, q, r.SiteID, r.Pattern, joinInts(r.Weekdays), r.Nth, string(sessions), r.SlotMinutes,
+		r.Capacity, r.LawyersPerSession, r.HolidayPolicy, r.EffectiveFrom, r.EffectiveTo, r.Active, now, now)
+	if err != nil {
+		return err
+	}
+	r.ID, err = res.LastInsertId()
+	return err
 }
 
 // UpdateDutyRule applies change (which validates) and saves, in one transaction.

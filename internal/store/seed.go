@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -95,12 +94,7 @@ func (s *Store) seedDuty(ctx context.Context, tx *sqlx.Tx, d Seed, siteIDs []int
 	for _, sr := range d.Rules {
 		r := sr.Rule
 		r.SiteID = siteIDs[sr.Site]
-		sessions, _ := json.Marshal(r.Sessions)
-		now := s.now()
-		const q = `INSERT INTO duty_rules (site_id, pattern, weekdays, nth, sessions, slot_minutes, capacity, lawyers_per_session,
-			holiday_policy, effective_from, effective_to, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		if _, err := tx.ExecContext(ctx, q, r.SiteID, r.Pattern, joinInts(r.Weekdays), r.Nth, string(sessions), r.SlotMinutes,
-			r.Capacity, r.LawyersPerSession, r.HolidayPolicy, r.EffectiveFrom, r.EffectiveTo, r.Active, now, now); err != nil {
+		if err := s.insertRule(ctx, tx, &r); err != nil {
 			return err
 		}
 	}
