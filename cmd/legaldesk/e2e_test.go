@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/legaldesk/legaldesk/internal/loadtest"
 	"github.com/legaldesk/legaldesk/internal/testenv"
 )
 
@@ -245,4 +246,19 @@ func TestSameBinaryOnMariaDBAndRedis(t *testing.T) {
 	if s := c.call("GET", "/api/v1/me", nil, nil); s != 200 {
 		t.Fatalf("the Redis session did not hold: %d", s)
 	}
+}
+
+// TestLoadtestCorrectness is CI's small pass of cmd/loadtest: residents race
+// for the demo's free places over HTTP; exactly those are booked.
+func TestLoadtestCorrectness(t *testing.T) {
+	base := startServer(t, map[string]string{"LEGALDESK_AUTH_SMS_PER_PHONE": "100", "LEGALDESK_AUTH_LOGIN_PER_PHONE": "100"})
+	rep, err := loadtest.Run(context.Background(), loadtest.Options{Base: base, AdminPhone: "13900000001", AdminPassword: "demo-pass-2026",
+		SiteID: 1, Residents: 40, Reads: 100, Concurrency: 8, Days: 14}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) > 0 || rep.Places == 0 || rep.Booked != rep.Places {
+		t.Fatalf("places %d, booked %d, problems %v", rep.Places, rep.Booked, rep.Problems)
+	}
+	t.Log(rep.Reads, rep.Confirms)
 }
