@@ -63,6 +63,11 @@ ensure_chromium() {
   apt_install chromium fonts-wqy-microhei || die "Chromium is missing: install Debian's chromium"
 }
 
+ensure_pdftools() {
+  command -v pdftotext >/dev/null && return 0
+  apt_install poppler-utils || die "pdftotext is missing: install poppler-utils"
+}
+
 ensure_axe() {
   [ -f tests/browser/node_modules/axe-core/axe.min.js ] && return 0
   command -v npm >/dev/null || apt_install nodejs npm || die "npm is missing: install nodejs and npm"
@@ -85,6 +90,7 @@ GRANT ALL PRIVILEGES ON \`ldtest\\_%\`.* TO 'legaldesk_test'@'127.0.0.1';"
 ensure_mariadb
 ensure_redis
 ensure_chromium
+ensure_pdftools
 ensure_axe
 echo "LEGALDESK_TEST_MYSQL_DSN='${LEGALDESK_TEST_MYSQL_DSN:-$(test_dsn)}'"
 echo "LEGALDESK_TEST_REDIS_ADDR='${LEGALDESK_TEST_REDIS_ADDR:-127.0.0.1:6379}'"

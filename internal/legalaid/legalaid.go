@@ -1,0 +1,154 @@
+// Package legalaid is legal aid under the PRC Legal Aid Law (2021): the
+// application with its economic-status path, the officers' triage board, the
+// statutory clocks, the workflow of immutable events, objections, and the
+// lawyer assignment with its conflict check. It holds rules and types only.
+package legalaid
+
+import (
+	"time"
+
+	"github.com/legaldesk/legaldesk/internal/calendar"
+)
+
+// Matter is the kind of case.
+type Matter string
+
+const (
+	Criminal          Matter = "criminal"
+	CivilAdmin        Matter = "civil_admin"        // the items of Art. 31
+	LabourArbitration Matter = "labour_arbitration" // Art. 31(5) before arbitration
+	StateCompensation Matter = "state_compensation"
+	OtherMatter       Matter = "other"
+)
+
+// Matters lists the kinds with their names.
+var Matters = map[Matter]string{
+	Criminal: "刑事案件", CivilAdmin: "民事、行政案件（第三十一条所列事项）", LabourArbitration: "劳动争议仲裁",
+	StateCompensation: "国家赔偿", OtherMatter: "其他法律事务",
+}
+
+// MandatoryCriminal are the Art. 25 cases where aid is appointed whatever
+// the defendant's means.
+var MandatoryCriminal = map[string]string{
+	"minor":         "未成年人",
+	"disabled":      "视力、听力、言语残疾人",
+	"mental":        "不能完全辨认自己行为的成年人",
+	"life_or_death": "可能被判处无期徒刑、死刑的人",
+	"death_review":  "申请法律援助的死刑复核案件被告人",
+	"absentia":      "缺席审判案件的被告人",
+}
+
+// Path is how economic status is shown.
+type Path string
+
+const (
+	Art32  Path = "art32_no_hardship" // no hardship condition
+	Art42  Path = "art42_exempt"      // exempt from the hardship check
+	Art41  Path = "art41_pledge"      // integrity pledge (告知承诺)
+	Proofs Path = "proof_documents"   // proof of economic hardship
+)
+
+// Status is where an application stands.
+type Status string
+
+const (
+	Received           Status = "received"            // complete: the decision clock runs
+	MaterialsRequested Status = "materials_requested" // the clock waits for the supplement
+	Withdrawn          Status = "withdrawn"
+	DeemedWithdrawn    Status = "deemed_withdrawn"
+	Approved           Status = "approved"
+	Refused            Status = "refused"
+	Assigned           Status = "assigned"
+	Closed             Status = "closed"
+	Terminated         Status = "terminated"
+	ObjectionPending   Status = "objection_pending"
+)
+
+// Relation says for whom the application is made.
+type Relation string
+
+const (
+	Self                Relation = "self"
+	LegalRepresentative Relation = "legal_representative"
+	CloseRelative       Relation = "close_relative"
+)
+
+// Application is one request for legal aid.
+type Application struct {
+	ID                int64          `json:"id"`
+	Code              string         `json:"code"`
+	ApplicantUserID   *int64         `json:"-"`
+	EnteredBy         int64          `json:"-"` // an officer for walk-ins, else the resident
+	Name              string         `json:"name"`
+	IDNumber          string         `json:"id_number"` // masked unless for officers
+	Phone             string         `json:"phone"`
+	Address           string         `json:"address"`
+	Township          string         `json:"township"`
+	Relation          Relation       `json:"relation"`
+	RepresentedName   string         `json:"represented_name,omitempty"`
+	Matter            Matter         `json:"matter"`
+	CriminalCategory  string         `json:"criminal_category,omitempty"`
+	Art31Item         string         `json:"art31_item,omitempty"`
+	Mandatory         bool           `json:"mandatory"`
+	OpposingParty     string         `json:"opposing_party"`
+	Summary           string         `json:"summary"`
+	LimitationDate    *calendar.Date `json:"limitation_date"`
+	UrgentPreserve    bool           `json:"urgent_preservation"`
+	Path              Path           `json:"path"`
+	PathDetail        string         `json:"path_detail"` // the Art. 32 ground or Art. 42 group
+	Veteran           bool           `json:"veteran"`
+	PledgeVersion     string         `json:"pledge_version,omitempty"`
+	PledgeSignedName  string         `json:"pledge_signed_name,omitempty"`
+	SensitiveConsent  bool           `json:"sensitive_consent"`
+	Status            Status         `json:"status"`
+	CompleteAt        *time.Time     `json:"complete_at"`       // the decision clock starts here
+	SupplementBy      *calendar.Date `json:"supplement_by"`     // while materials are requested
+	MissingMaterials  string         `json:"missing_materials"` // the one notice's list
+	DecidedAt         *time.Time     `json:"decided_at"`
+	DecisionReason    string         `json:"decision_reason,omitempty"`
+	LawyerID          *int64         `json:"lawyer_id"`
+	Result            string         `json:"result,omitempty"`
+	CreatedAt         time.Time      `json:"created_at"`
+	UpdatedAt         time.Time      `json:"updated_at"`
+	ConflictOverride  string         `json:"conflict_override,omitempty"`
+	TerminationGround string         `json:"termination_ground,omitempty"`
+}
+
+// Event is one immutable step of an application's history.
+type Event struct {
+	ID        int64     `json:"id" db:"id"`
+	AppID     int64     `json:"-" db:"application_id"`
+	Actor     int64     `json:"-" db:"actor"`
+	ActorRole string    `json:"actor_role" db:"actor_role"`
+	From      Status    `json:"from" db:"from_status"`
+	To        Status    `json:"to" db:"to_status"`
+	Action    string    `json:"action" db:"action"`
+	Reason    string    `json:"reason" db:"reason"`
+	StaffNote string    `json:"staff_note,omitempty" db:"staff_note"` // never shown to the applicant
+	At        time.Time `json:"at" db:"at"`
+}
+
+// Attachment is an uploaded file's record; the file lives outside the web root.
+type Attachment struct {
+	ID        int64     `json:"id" db:"id"`
+	AppID     int64     `json:"application_id" db:"application_id"`
+	Name      string    `json:"name" db:"name"`
+	Type      string    `json:"content_type" db:"content_type"`
+	Size      int64     `json:"size" db:"size"`
+	Stored    string    `json:"-" db:"stored_name"`
+	Uploaded  int64     `json:"-" db:"uploaded_by"`
+	CreatedAt time.Time `json:"created_at" db:"created_at"`
+}
+
+// Objection is an applicant's objection to a refusal or a termination,
+// decided by the justice bureau within five days (Art. 49).
+type Objection struct {
+	ID        int64      `json:"id" db:"id"`
+	AppID     int64      `json:"application_id" db:"application_id"`
+	FromState Status     `json:"from_status" db:"from_status"`
+	Reason    string     `json:"reason" db:"reason"`
+	Status    string     `json:"status" db:"status"` // pending, upheld, overturned
+	FiledAt   time.Time  `json:"filed_at" db:"filed_at"`
+	DecidedAt *time.Time `json:"decided_at" db:"decided_at"`
+	Decision  string     `json:"decision_reason" db:"decision_reason"`
+}
