@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -14,7 +15,9 @@ import (
 	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/config"
+	"github.com/legaldesk/legaldesk/internal/files"
 	"github.com/legaldesk/legaldesk/internal/holds"
+	"github.com/legaldesk/legaldesk/internal/legalaid"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/pii"
 	"github.com/legaldesk/legaldesk/internal/ratelimit"
@@ -33,6 +36,7 @@ type app struct {
 	accounts *account.Service
 	roster   *roster.Service
 	booking  *booking.Service
+	legalAid *legalaid.Service
 }
 
 // loadConfig parses the common -config flag and loads the settings.
@@ -95,6 +99,17 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	}
 	a.booking = &booking.Service{Store: a.store, Holds: holds.Slots{Store: a.holds, TTL: cfg.Holds.TTL}, Notify: a.accounts,
 		Log: log, Now: time.Now, Rules: rules}
+	uploads := cfg.LegalAid.UploadsDir
+	if uploads == "" {
+		uploads = filepath.Join(cfg.DataDir, "uploads")
+	}
+	dir, err := files.Open(uploads)
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	a.legalAid = &legalaid.Service{Store: a.store, Files: dir, Box: a.box, Now: time.Now,
+		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal}
 	return a, nil
 }
 

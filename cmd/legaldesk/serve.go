@@ -47,6 +47,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	announce(stdout, a, ln.Addr())
 	reminders := &booking.Reminders{Store: a.store, Notify: a.accounts, Log: log, Now: time.Now, Kinds: booking.DefaultReminders}
 	go reminders.Run(ctx, cfg.Booking.ReminderInterval)
+	go sweepLegalAid(ctx, a)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -75,7 +76,7 @@ func newAPI(a *app) (*api.Server, error) {
 	cfg := api.Config{BodyLimit: a.cfg.HTTP.BodyLimit, TrustedProxies: a.cfg.HTTP.TrustedProxies,
 		TrustedOrigins: a.cfg.HTTP.TrustedOrigins, IdleTimeout: a.cfg.Session.IdleTimeout,
 		Lifetime: a.cfg.Session.Lifetime, CookieSecure: a.cfg.Session.CookieSecure,
-		RedisConfigured: a.redis != nil}
+		RedisConfigured: a.redis != nil, UploadLimit: a.cfg.LegalAid.MaxFile + 64<<10, AidCentreName: a.cfg.LegalAid.CentreName}
 	switch a.cfg.Session.Store {
 	case "database":
 		cfg.SessionStore = store.Sessions{S: a.store}
@@ -85,7 +86,7 @@ func newAPI(a *app) (*api.Server, error) {
 		}
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Sites: a.store, Outbox: a.store, Holds: a.holds,
-		DB: a.store, Store: a.store, Roster: a.roster, Booking: a.booking, Static: static, Log: a.log}, cfg)
+		DB: a.store, Store: a.store, Roster: a.roster, Booking: a.booking, LegalAid: a.legalAid, Static: static, Log: a.log}, cfg)
 }
 
 func seed(ctx context.Context, a *app) error {
@@ -101,6 +102,12 @@ func seed(ctx context.Context, a *app) error {
 		return nil
 	}
 	a.log.Info("seeded the Gaoping demo network", "sites", len(d.Sites), "users", len(d.Users))
+	// Sample records of clients the demo firms acted for, for the conflict check.
+	for i, client := range []string{"泫氏实业有限公司", "前和煤业有限公司"} {
+		if err := a.store.AddFirmClient(ctx, int64(i+1), 0, client); err != nil {
+			return err
+		}
+	}
 	// Publish the coming weeks so residents can book at once.
 	today := calendar.DateOf(time.Now())
 	if _, rep, err := a.roster.Publish(ctx, 0, today, today.AddDays(40), nil); err != nil {
@@ -125,5 +132,22 @@ func announce(w io.Writer, a *app, addr net.Addr) {
 	if a.cfg.Demo {
 		fmt.Fprintf(w, "demo logins (password %s): admin 13900000001, legal-aid officer 13900000002, notary clerk 13900000003, lawyers 13900000101–13900000140\n", demo.Password)
 		fmt.Fprintln(w, "demo residents 13800000001–13800000010 sign in with an SMS code; the admin reads it at /api/v1/admin/outbox")
+	}
+}
+
+// sweepLegalAid deems withdrawn the applications whose supplement deadline
+// passed, every ten minutes (the triage board also does it when read).
+func sweepLegalAid(ctx context.Context, a *app) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		if err := a.legalAid.Sweep(ctx); err != nil && ctx.Err() == nil {
+			a.log.Error("legal-aid sweep", "error", err.Error())
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
 	}
 }

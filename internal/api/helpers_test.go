@@ -10,13 +10,16 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/booking"
+	"github.com/legaldesk/legaldesk/internal/files"
 	"github.com/legaldesk/legaldesk/internal/holds"
+	"github.com/legaldesk/legaldesk/internal/legalaid"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/pii"
 	"github.com/legaldesk/legaldesk/internal/ratelimit"
@@ -36,6 +39,7 @@ type env struct {
 	shift time.Duration
 	// started anchors the clock: now is testNow plus the time since.
 	started time.Time
+	uploads string // the attachments directory
 }
 
 // testNow is the day the tests live on, so that the December 2026 they
@@ -117,8 +121,15 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	acc := &account.Service{Store: e.store, Box: e.box, Limiter: limiter, Rules: su.rules, Now: e.now,
 		Sender: &notify.LogSender{Outbox: e.store, Box: e.box, Log: log, Now: e.now}}
 	rs := &roster.Service{Store: e.store, Now: e.now, WeeklyCap: 3, SwapNotice: 48 * time.Hour, MaxDays: 93}
+	dir, err := files.Open(filepath.Join(t.TempDir(), "uploads"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.uploads = dir.Path
+	la := &legalaid.Service{Store: e.store, Files: dir, Box: e.box, Now: e.now, MaxFile: 256 << 10, MaxTotal: 600 << 10}
+	su.cfg.UploadLimit, su.cfg.AidCentreName = 300<<10, "高平市法律援助中心"
 	bs := &booking.Service{Store: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL}, Notify: acc, Log: log, Now: e.now}
-	s, err := New(Deps{Accounts: acc, Sites: e.store, Outbox: e.store, Holds: hs, DB: e.store, Store: e.store, Roster: rs, Booking: bs,
+	s, err := New(Deps{Accounts: acc, Sites: e.store, Outbox: e.store, Holds: hs, DB: e.store, Store: e.store, Roster: rs, Booking: bs, LegalAid: la,
 		Static: os.DirFS("../../static"), Log: log, Now: e.now}, su.cfg)
 	if err != nil {
 		t.Fatal(err)

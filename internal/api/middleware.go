@@ -62,11 +62,15 @@ func (s *Server) observe(c *gin.Context) {
 
 // limitBody caps request bodies; larger ones are refused before reading.
 func (s *Server) limitBody(c *gin.Context) {
-	if c.Request.ContentLength > s.cfg.BodyLimit {
+	limit := s.cfg.BodyLimit
+	if c.FullPath() == uploadRoute {
+		limit = s.cfg.UploadLimit
+	}
+	if c.Request.ContentLength > limit {
 		s.fail(c, errTooLarge)
 		return
 	}
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.cfg.BodyLimit)
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
 	c.Next()
 }
 

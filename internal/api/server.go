@@ -16,6 +16,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/holds"
+	"github.com/legaldesk/legaldesk/internal/legalaid"
 	"github.com/legaldesk/legaldesk/internal/network"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/roster"
@@ -34,6 +35,10 @@ type Config struct {
 	SessionStore scs.Store
 	// RedisConfigured makes /readyz check the hold store too.
 	RedisConfigured bool
+	// UploadLimit caps an upload request's body.
+	UploadLimit int64
+	// AidCentreName signs decision letters.
+	AidCentreName string
 }
 
 // Deps are the services the handlers call.
@@ -44,11 +49,12 @@ type Deps struct {
 	Holds    holds.Store
 	DB       interface{ Ping(context.Context) error }
 	// Store serves read models and plain records (overrides, pools, feeds).
-	Store   *store.Store
-	Roster  *roster.Service
-	Booking *booking.Service
-	Static  fs.FS // the static/ tree
-	Log     *slog.Logger
+	Store    *store.Store
+	Roster   *roster.Service
+	Booking  *booking.Service
+	LegalAid *legalaid.Service
+	Static   fs.FS // the static/ tree
+	Log      *slog.Logger
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 }
@@ -168,5 +174,20 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.POST("/bookings/:id/attendance", staffAtShift, s.markAttendance)
 	v1.POST("/consultations", lawyer, s.recordConsultation)
 	v1.GET("/consultations/options", s.consultationOptions)
+
+	officer := s.require(account.AidOfficer, account.Admin)
+	aidParty := s.require(account.Resident, account.AidOfficer, account.Admin, account.Lawyer)
+	v1.GET("/legal-aid/eligibility", s.eligibility)
+	v1.POST("/legal-aid/applications", s.require(account.Resident, account.AidOfficer), s.applyForAid)
+	v1.GET("/legal-aid/applications/:id", aidParty, s.getApplication)
+	v1.GET("/me/legal-aid", s.require(account.Resident, account.Lawyer), s.myLegalAid)
+	v1.POST("/legal-aid/applications/:id/attachments", aidParty, s.uploadAttachment)
+	v1.GET("/legal-aid/attachments/:id", aidParty, s.downloadAttachment)
+	v1.GET("/legal-aid/queue", officer, s.aidQueue)
+	v1.POST("/legal-aid/applications/:id/actions", aidParty, s.aidAction)
+	v1.GET("/legal-aid/applications/:id/lawyer-suggestions", officer, s.lawyerSuggestions)
+	v1.POST("/legal-aid/applications/:id/objections", s.require(account.Resident), s.fileObjection)
+	v1.POST("/legal-aid/objections/:id/decision", admin, s.decideObjection)
+	v1.GET("/legal-aid/applications/:id/decision.pdf", aidParty, s.decisionPDF)
 	return r, nil
 }

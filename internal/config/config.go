@@ -23,17 +23,18 @@ type Config struct {
 	Addr    string `yaml:"addr" env:"ADDR"`
 	DataDir string `yaml:"data_dir" env:"DATA_DIR"`
 	// Demo seeds the Gaoping demo network and accounts on first start.
-	Demo    bool    `yaml:"demo" env:"DEMO"`
-	DB      DB      `yaml:"db" envPrefix:"DB_"`
-	Redis   Redis   `yaml:"redis" envPrefix:"REDIS_"`
-	HTTP    HTTP    `yaml:"http" envPrefix:"HTTP_"`
-	Session Session `yaml:"session" envPrefix:"SESSION_"`
-	Auth    Auth    `yaml:"auth" envPrefix:"AUTH_"`
-	Keys    Keys    `yaml:"keys" envPrefix:"KEYS_"`
-	Holds   Holds   `yaml:"holds" envPrefix:"HOLDS_"`
-	Roster  Roster  `yaml:"roster" envPrefix:"ROSTER_"`
-	Booking Booking `yaml:"booking" envPrefix:"BOOKING_"`
-	Log     Log     `yaml:"log" envPrefix:"LOG_"`
+	Demo     bool     `yaml:"demo" env:"DEMO"`
+	DB       DB       `yaml:"db" envPrefix:"DB_"`
+	Redis    Redis    `yaml:"redis" envPrefix:"REDIS_"`
+	HTTP     HTTP     `yaml:"http" envPrefix:"HTTP_"`
+	Session  Session  `yaml:"session" envPrefix:"SESSION_"`
+	Auth     Auth     `yaml:"auth" envPrefix:"AUTH_"`
+	Keys     Keys     `yaml:"keys" envPrefix:"KEYS_"`
+	Holds    Holds    `yaml:"holds" envPrefix:"HOLDS_"`
+	Roster   Roster   `yaml:"roster" envPrefix:"ROSTER_"`
+	Booking  Booking  `yaml:"booking" envPrefix:"BOOKING_"`
+	LegalAid LegalAid `yaml:"legal_aid" envPrefix:"LEGAL_AID_"`
+	Log      Log      `yaml:"log" envPrefix:"LOG_"`
 }
 
 type DB struct {
@@ -142,6 +143,15 @@ func (b Booking) RulesFor(tier string) BookingRules {
 	return r
 }
 
+type LegalAid struct {
+	// UploadsDir keeps attachments, outside the web root (default data_dir/uploads).
+	UploadsDir string `yaml:"uploads_dir" env:"UPLOADS_DIR"`
+	MaxFile    int64  `yaml:"max_file" env:"MAX_FILE"`   // bytes per file
+	MaxTotal   int64  `yaml:"max_total" env:"MAX_TOTAL"` // bytes per application
+	// CentreName signs the decision letters.
+	CentreName string `yaml:"centre_name" env:"CENTRE_NAME"`
+}
+
 type Log struct {
 	Level string `yaml:"level" env:"LEVEL"`
 }
@@ -159,8 +169,9 @@ func Default() Config {
 		Session: Session{IdleTimeout: 30 * time.Minute, Lifetime: 12 * time.Hour},
 		Auth: Auth{SMSCodeTTL: 5 * time.Minute, SMSMaxAttempts: 5, SMSPerPhone: 1, SMSWindow: time.Minute,
 			LoginPerPhone: 10, LoginWindow: 15 * time.Minute},
-		Holds:  Holds{TTL: 5 * time.Minute},
-		Roster: Roster{WeeklyCap: 3, SwapNotice: 48 * time.Hour},
+		Holds:    Holds{TTL: 5 * time.Minute},
+		Roster:   Roster{WeeklyCap: 3, SwapNotice: 48 * time.Hour},
+		LegalAid: LegalAid{MaxFile: 5 << 20, MaxTotal: 20 << 20, CentreName: "高平市法律援助中心"},
 		Booking: Booking{BookingRules: BookingRules{MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3,
 			CancelCutoff: 2 * time.Hour}, ReminderInterval: time.Minute},
 		Log: Log{Level: "info"},
@@ -280,6 +291,9 @@ func (c Config) Validate() error {
 			"booking.per_tier."+tier, "-", "durations must not be negative and the horizon must exceed the notice")
 	}
 	check(c.Booking.ReminderInterval >= time.Second, "booking.reminder_interval", "BOOKING_REMINDER_INTERVAL", "must be at least 1s")
+	check(c.LegalAid.MaxFile >= 1<<10 && c.LegalAid.MaxTotal >= c.LegalAid.MaxFile, "legal_aid.max_file", "LEGAL_AID_MAX_FILE",
+		"must be at least 1 KiB and no more than legal_aid.max_total")
+	check(c.LegalAid.CentreName != "", "legal_aid.centre_name", "LEGAL_AID_CENTRE_NAME", "must not be empty")
 	check(validLevel(c.Log.Level), "log.level", "LOG_LEVEL", "must be debug, info, warn or error")
 	if c.Production() {
 		check(!c.Demo, "demo", "DEMO", "must be false in production")

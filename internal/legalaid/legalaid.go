@@ -73,45 +73,50 @@ const (
 	CloseRelative       Relation = "close_relative"
 )
 
-// Application is one request for legal aid.
+// Application is one request for legal aid. ID number and phone are kept
+// sealed; the plain fields are filled for those who may see them.
 type Application struct {
-	ID                int64          `json:"id"`
-	Code              string         `json:"code"`
-	ApplicantUserID   *int64         `json:"-"`
-	EnteredBy         int64          `json:"-"` // an officer for walk-ins, else the resident
-	Name              string         `json:"name"`
-	IDNumber          string         `json:"id_number"` // masked unless for officers
-	Phone             string         `json:"phone"`
-	Address           string         `json:"address"`
-	Township          string         `json:"township"`
-	Relation          Relation       `json:"relation"`
-	RepresentedName   string         `json:"represented_name,omitempty"`
-	Matter            Matter         `json:"matter"`
-	CriminalCategory  string         `json:"criminal_category,omitempty"`
-	Art31Item         string         `json:"art31_item,omitempty"`
-	Mandatory         bool           `json:"mandatory"`
-	OpposingParty     string         `json:"opposing_party"`
-	Summary           string         `json:"summary"`
-	LimitationDate    *calendar.Date `json:"limitation_date"`
-	UrgentPreserve    bool           `json:"urgent_preservation"`
-	Path              Path           `json:"path"`
-	PathDetail        string         `json:"path_detail"` // the Art. 32 ground or Art. 42 group
-	Veteran           bool           `json:"veteran"`
-	PledgeVersion     string         `json:"pledge_version,omitempty"`
-	PledgeSignedName  string         `json:"pledge_signed_name,omitempty"`
-	SensitiveConsent  bool           `json:"sensitive_consent"`
-	Status            Status         `json:"status"`
-	CompleteAt        *time.Time     `json:"complete_at"`       // the decision clock starts here
-	SupplementBy      *calendar.Date `json:"supplement_by"`     // while materials are requested
-	MissingMaterials  string         `json:"missing_materials"` // the one notice's list
-	DecidedAt         *time.Time     `json:"decided_at"`
-	DecisionReason    string         `json:"decision_reason,omitempty"`
-	LawyerID          *int64         `json:"lawyer_id"`
-	Result            string         `json:"result,omitempty"`
-	CreatedAt         time.Time      `json:"created_at"`
-	UpdatedAt         time.Time      `json:"updated_at"`
-	ConflictOverride  string         `json:"conflict_override,omitempty"`
-	TerminationGround string         `json:"termination_ground,omitempty"`
+	ID                int64          `json:"id" db:"id"`
+	Code              string         `json:"code" db:"code"`
+	ApplicantUserID   *int64         `json:"-" db:"applicant_user_id"`
+	EnteredBy         int64          `json:"-" db:"entered_by"` // an officer for walk-ins, else the resident
+	Name              string         `json:"name" db:"name"`
+	IDNumber          string         `json:"id_number" db:"-"` // masked unless for officers
+	Phone             string         `json:"phone" db:"-"`
+	IDSealed          string         `json:"-" db:"id_sealed"`
+	IDIndex           string         `json:"-" db:"id_index"`
+	PhoneSealed       string         `json:"-" db:"phone_sealed"`
+	PhoneIndex        string         `json:"-" db:"phone_index"`
+	Address           string         `json:"address" db:"address"`
+	Township          string         `json:"township" db:"township"`
+	Relation          Relation       `json:"relation" db:"relation"`
+	RepresentedName   string         `json:"represented_name,omitempty" db:"represented_name"`
+	Matter            Matter         `json:"matter" db:"matter"`
+	CriminalCategory  string         `json:"criminal_category,omitempty" db:"criminal_category"`
+	Art31Item         string         `json:"art31_item,omitempty" db:"art31_item"`
+	Mandatory         bool           `json:"mandatory" db:"mandatory"`
+	OpposingParty     string         `json:"opposing_party" db:"opposing_party"`
+	Summary           string         `json:"summary" db:"summary"`
+	LimitationDate    *calendar.Date `json:"limitation_date" db:"limitation_date"`
+	UrgentPreserve    bool           `json:"urgent_preservation" db:"urgent_preserve"`
+	Path              Path           `json:"path" db:"path"`
+	PathDetail        string         `json:"path_detail" db:"path_detail"` // the Art. 32 ground or Art. 42 group
+	Veteran           bool           `json:"veteran" db:"veteran"`
+	PledgeVersion     string         `json:"pledge_version,omitempty" db:"pledge_version"`
+	PledgeSignedName  string         `json:"pledge_signed_name,omitempty" db:"pledge_signed_name"`
+	SensitiveConsent  bool           `json:"sensitive_consent" db:"sensitive_consent"`
+	Status            Status         `json:"status" db:"status"`
+	CompleteAt        *time.Time     `json:"complete_at" db:"complete_at"` // the decision clock starts here
+	SupplementBy      *calendar.Date `json:"supplement_by" db:"supplement_by"`
+	MissingMaterials  string         `json:"missing_materials" db:"missing_materials"` // the one notice's list
+	DecidedAt         *time.Time     `json:"decided_at" db:"decided_at"`
+	DecisionReason    string         `json:"decision_reason,omitempty" db:"decision_reason"`
+	LawyerID          *int64         `json:"lawyer_id" db:"lawyer_id"`
+	Result            string         `json:"result,omitempty" db:"result"`
+	ConflictOverride  string         `json:"conflict_override,omitempty" db:"conflict_override"`
+	TerminationGround string         `json:"termination_ground,omitempty" db:"termination_ground"`
+	CreatedAt         time.Time      `json:"created_at" db:"created_at"`
+	UpdatedAt         time.Time      `json:"updated_at" db:"updated_at"`
 }
 
 // Event is one immutable step of an application's history.

@@ -270,4 +270,3 @@ func TestExplain(t *testing.T) {
 		t.Fatal("unknown matter")
 	}
 }
-

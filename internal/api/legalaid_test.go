@@ -1,0 +1,318 @@
+package api
+
+import (
+	"bytes"
+	"fmt"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// aidForm is a valid application on the integrity-pledge path.
+func aidForm(extra map[string]any) map[string]any {
+	f := map[string]any{
+		"name": "张秀英", "id_number": "11010519491231002X", "phone": "13800000001", "address": "高平市米山镇米西村",
+		"township": "米山镇", "relation": "self", "matter": "labour_arbitration", "opposing_party": "高平市泫氏实业有限公司",
+		"summary": "在公司工作三年，被拖欠工资八个月共计三万余元，要求支付劳动报酬。", "path": "art41_pledge",
+		"pledge_confirmed": true, "pledge_signature": "张秀英", "sensitive_consent": true,
+	}
+	for k, v := range extra {
+		f[k] = v
+	}
+	return f
+}
+
+// upload posts one file as multipart form data.
+func (c *client) upload(path, name string, data []byte) response {
+	c.e.t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	part, _ := w.CreateFormFile("file", name)
+	part.Write(data)
+	w.Close()
+	req, _ := http.NewRequest("POST", c.e.srv.URL+path, &buf)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	res, err := c.http.Do(req)
+	if err != nil {
+		c.e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var b bytes.Buffer
+	b.ReadFrom(res.Body)
+	return response{status: res.StatusCode, header: res.Header, body: b.Bytes()}
+}
+
+var (
+	pdfBytes = append([]byte("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n"), bytes.Repeat([]byte("0"), 2000)...)
+	pngBytes = append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0}, 500)...)
+	elfBytes = append([]byte("\x7fELF\x02\x01\x01\x00"), bytes.Repeat([]byte{0x90}, 4000)...)
+)
+
+func TestEligibilityPaths(t *testing.T) {
+	e := newEnv(t, "sqlite")
+	c := e.client()
+	for path, article := range map[string]string{"art32_no_hardship": "第三十二条", "art42_exempt": "第四十二条", "art41_pledge": "第四十一条", "proof_documents": "第四十一条"} {
+		r := c.object("GET", "/api/v1/legal-aid/eligibility?matter=civil_admin&path="+path, nil, 200)
+		if !strings.Contains(r["article"].(string), article) || r["explanation"] == "" {
+			t.Errorf("%s: %v", path, r)
+		}
+	}
+	if r := c.object("GET", "/api/v1/legal-aid/eligibility?matter=criminal&path=art41_pledge", nil, 200); !strings.Contains(r["explanation"].(string), "第二十五条") {
+		t.Error("criminal cases mention Art. 25")
+	}
+	if n := len(items(c.object("GET", "/api/v1/legal-aid/eligibility", nil, 200), "items")); n != 4 {
+		t.Fatalf("%d paths", n)
+	}
+	c.wantStatus(c.do("GET", "/api/v1/legal-aid/eligibility?path=luck", nil), 400)
+}
+
+func TestApplicationValidation(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		r := e.resident("13800000001")
+		cases := map[string]map[string]any{
+			"id_number":         {"id_number": "110105194912310021"},
+			"phone":             {"phone": "12345"},
+			"path_detail":       {"path": "art42_exempt"},
+			"pledge_signature":  {"pledge_signature": "李四"},
+			"sensitive_consent": {"sensitive_consent": false},
+			"represented_name":  {"relation": "close_relative"},
+			"summary":           {"summary": "太短"},
+			"matter":            {"matter": "piracy"},
+			"limitation_date":   {"limitation_date": "2020-01-01"},
+		}
+		for field, extra := range cases {
+			res := r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(extra)), 400)
+			if _, _, fields := res.errorOf(t); fields[field] == nil {
+				t.Errorf("%s: %s", field, res.body)
+			}
+		}
+		for _, extra := range []map[string]any{
+			{"path": "art32_no_hardship", "path_detail": "abuse_violence"},
+			{"path": "art42_exempt", "path_detail": "migrant_wages"},
+			{"path": "proof_documents"},
+			{"relation": "legal_representative", "represented_name": "张小明"},
+		} {
+			r.object("POST", "/api/v1/legal-aid/applications", aidForm(extra), 201)
+		}
+		var n int
+		e.store.DB().Get(&n, `SELECT COUNT(*) FROM legal_aid_applications`)
+		if n != 4 {
+			t.Fatalf("%d applications stored", n)
+		}
+	})
+}
+
+func TestApplicationViews(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		e.seedDemo()
+		owner, other := e.resident("13800000001"), e.resident("13800000002")
+		app := owner.object("POST", "/api/v1/legal-aid/applications", aidForm(nil), 201)
+		path := fmt.Sprintf("/api/v1/legal-aid/applications/%d", id(app))
+		if app["id_number"] != "110105********002X" || app["status"] != "received" {
+			t.Fatalf("the applicant sees %v / %v", app["id_number"], app["status"])
+		}
+		other.wantStatus(other.do("GET", path, nil), 404)
+		lawyer := e.client()
+		lawyer.signIn("13900000101")
+		lawyer.wantStatus(lawyer.do("GET", path, nil), 404)
+		officer := e.client()
+		officer.signIn("13900000002")
+		full := officer.object("GET", path, nil, 200)["application"].(map[string]any)
+		if full["id_number"] != "11010519491231002X" || full["phone"] != "13800000001" {
+			t.Fatalf("the officer sees %v %v", full["id_number"], full["phone"])
+		}
+		// Attachments: only the applicant and officers read them.
+		att := owner.wantStatus(owner.upload(path+"/attachments", "工资条.pdf", pdfBytes), 201).json(t)
+		attPath := fmt.Sprintf("/api/v1/legal-aid/attachments/%d", id(att))
+		if got := owner.wantStatus(owner.do("GET", attPath, nil), 200); !bytes.Equal(got.body, pdfBytes) {
+			t.Fatal("the file came back changed")
+		}
+		officer.wantStatus(officer.do("GET", attPath, nil), 200)
+		other.wantStatus(other.do("GET", attPath, nil), 404)
+		lawyer.wantStatus(lawyer.do("GET", attPath, nil), 404)
+		other.wantStatus(other.upload(path+"/attachments", "x.pdf", pdfBytes), 404)
+		if mine := items(other.object("GET", "/api/v1/me/legal-aid", nil, 200), "items"); len(mine) != 0 {
+			t.Fatalf("another resident's list: %v", mine)
+		}
+	})
+}
+
+func TestUploadsRefused(t *testing.T) {
+	e := newEnv(t, "sqlite")
+	r := e.resident("13800000001")
+	app := r.object("POST", "/api/v1/legal-aid/applications", aidForm(nil), 201)
+	path := fmt.Sprintf("/api/v1/legal-aid/applications/%d/attachments", id(app))
+	cases := []struct {
+		name   string
+		data   []byte
+		status int
+	}{
+		{"renamed executable.pdf", elfBytes, 400},
+		{"notes.pdf", []byte("just some text pretending to be a PDF"), 400},
+		{"big.pdf", append(append([]byte{}, pdfBytes...), bytes.Repeat([]byte("x"), 270<<10)...), 413},
+		{"huge.pdf", append(append([]byte{}, pdfBytes...), bytes.Repeat([]byte("x"), 400<<10)...), 413},
+	}
+	for _, c := range cases {
+		res := r.wantStatus(r.upload(path, c.name, c.data), c.status)
+		res.errorOf(t)
+	}
+	if entries, _ := os.ReadDir(e.uploads); len(entries) != 0 {
+		t.Fatalf("refused uploads left %d files", len(entries))
+	}
+	var n int
+	e.store.DB().Get(&n, `SELECT COUNT(*) FROM legal_aid_attachments`)
+	if n != 0 {
+		t.Fatalf("%d attachment rows", n)
+	}
+	// Within the limits: a PNG is fine, and the per-application total holds.
+	r.wantStatus(r.upload(path, "photo.png", pngBytes), 201)
+	big := append(append([]byte{}, pdfBytes...), bytes.Repeat([]byte("x"), 250<<10)...)
+	r.wantStatus(r.upload(path, "a.pdf", big), 201)
+	r.wantStatus(r.upload(path, "b.pdf", big), 201)
+	r.wantStatus(r.upload(path, "c.pdf", big), 413)
+	if entries, _ := os.ReadDir(e.uploads); len(entries) != 3 {
+		t.Fatalf("%d files kept, want 3", len(entries))
+	}
+}
+
+// The whole path: materials requested once, supplied, approved, assigned
+// with the conflict check, the lawyer sees the case, the letter renders.
+func TestAidWorkflow(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		e.seedDemo()
+		e.store.AddFirmClient(t.Context(), 1, 0, "泫氏实业公司")
+		r := e.resident("13800000001")
+		app := r.object("POST", "/api/v1/legal-aid/applications", aidForm(nil), 201)
+		path := fmt.Sprintf("/api/v1/legal-aid/applications/%d", id(app))
+		officer := e.client()
+		officer.signIn("13900000002")
+		act := func(c *client, body map[string]any, want int) map[string]any {
+			return c.object("POST", path+"/actions", body, want)
+		}
+		act(r, map[string]any{"action": "approve"}, 403)
+		act(officer, map[string]any{"action": "request_materials", "missing": []string{"身份证复印件", "劳动合同或工资条"}, "supplement_by": "2026-12-05"}, 200)
+		act(officer, map[string]any{"action": "approve"}, 409)
+		r.wantStatus(r.upload(path+"/attachments", "劳动合同.pdf", pdfBytes), 201)
+		act(r, map[string]any{"action": "supply"}, 200)
+		act(officer, map[string]any{"action": "request_materials", "missing": []string{"再要一个"}, "supplement_by": "2026-12-10"}, 409)
+		act(officer, map[string]any{"action": "approve", "staff_note": "收入核查无异常"}, 200)
+		sugs := items(officer.object("GET", path+"/lawyer-suggestions", nil, 200), "items")
+		var conflicted, clean float64
+		for _, s := range sugs {
+			if s["conflict"] != nil && conflicted == 0 {
+				conflicted = s["lawyer_id"].(float64)
+			}
+			if s["conflict"] == nil && clean == 0 {
+				clean = s["lawyer_id"].(float64)
+			}
+		}
+		if conflicted == 0 || clean == 0 || sugs[0]["conflict"] != nil {
+			t.Fatalf("suggestions: %v", sugs[:3])
+		}
+		act(officer, map[string]any{"action": "assign", "lawyer_id": conflicted}, 409)
+		act(officer, map[string]any{"action": "assign", "lawyer_id": clean}, 200)
+		lawyer := e.client()
+		lawyer.signIn(demoPhone(clean))
+		if cases := items(lawyer.object("GET", "/api/v1/me/legal-aid", nil, 200), "items"); len(cases) != 1 {
+			t.Fatalf("the lawyer's cases: %v", cases)
+		}
+		lawyer.object("GET", path, nil, 200)
+		// The applicant's timeline has no staff notes.
+		for _, ev := range items(r.object("GET", path, nil, 200), "timeline") {
+			if ev["staff_note"] != nil {
+				t.Fatalf("staff note shown to the applicant: %v", ev)
+			}
+		}
+		steps := items(officer.object("GET", path, nil, 200), "timeline")
+		if len(steps) != 5 || steps[3]["staff_note"] != "收入核查无异常" {
+			t.Fatalf("timeline: %v", steps)
+		}
+		pdf := r.wantStatus(r.do("GET", path+"/decision.pdf", nil), 200)
+		if text := pdfText(t, pdf.body); !strings.Contains(text, "张秀英") || !strings.Contains(text, "给予法律援助决定书") {
+			t.Fatalf("letter text: %s", text)
+		}
+	})
+}
+
+func TestRefusalAndObjection(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		r := e.resident("13800000001")
+		app := r.object("POST", "/api/v1/legal-aid/applications", aidForm(nil), 201)
+		path := fmt.Sprintf("/api/v1/legal-aid/applications/%d", id(app))
+		officer := e.client()
+		officer.signInStaff("aid_officer", "13900000002")
+		officer.object("POST", path+"/actions", map[string]any{"action": "reject"}, 400)
+		officer.object("POST", path+"/actions", map[string]any{"action": "reject", "reason": "家庭人均收入高于本市经济困难标准"}, 200)
+		if text := pdfText(t, r.wantStatus(r.do("GET", path+"/decision.pdf", nil), 200).body); !strings.Contains(text, "第四十九条") {
+			t.Fatal("the refusal letter must state the right to object")
+		}
+		officer.wantStatus(officer.do("POST", path+"/objections", map[string]any{"reason": "收入计算有误"}), 403)
+		r.object("POST", path+"/objections", map[string]any{"reason": "收入计算把已离婚配偶算入"}, 201)
+		q := items(officer.object("GET", "/api/v1/legal-aid/queue", nil, 200), "items")
+		if len(q) != 1 || q[0]["clock"].(map[string]any)["step"] != "objection" {
+			t.Fatalf("queue: %v", q)
+		}
+		var objection int64
+		e.store.DB().Get(&objection, `SELECT id FROM legal_aid_objections`)
+		admin := e.client()
+		admin.signInStaff("admin", "13900000001")
+		opath := fmt.Sprintf("/api/v1/legal-aid/objections/%d/decision", objection)
+		officer.wantStatus(officer.do("POST", opath, map[string]any{"decision": "overturn", "reason": "x"}), 403)
+		got := admin.object("POST", opath, map[string]any{"decision": "overturn", "reason": "离婚配偶收入不应计入"}, 200)
+		if got["status"] != "approved" {
+			t.Fatalf("overturned: %v", got["status"])
+		}
+		admin.wantStatus(admin.do("POST", opath, map[string]any{"decision": "uphold", "reason": "x"}), 409)
+	})
+}
+
+func TestDeemedWithdrawalAndTriage(t *testing.T) {
+	e := newEnv(t, "sqlite")
+	r := e.resident("13800000001")
+	slow := r.object("POST", "/api/v1/legal-aid/applications", aidForm(nil), 201)
+	urgent := r.object("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"limitation_date": "2026-11-24"}), 201)
+	officer := e.client()
+	officer.signInStaff("aid_officer", "13900000002")
+	q := items(officer.object("GET", "/api/v1/legal-aid/queue", nil, 200), "items")
+	if len(q) != 2 || id(q[0]) != id(urgent) || q[0]["clock"].(map[string]any)["advance_aid"] != true {
+		t.Fatalf("advance aid first: %v", q)
+	}
+	officer.object("POST", fmt.Sprintf("/api/v1/legal-aid/applications/%d/actions", id(slow)),
+		map[string]any{"action": "request_materials", "missing": []string{"收入证明"}, "supplement_by": "2026-11-25"}, 200)
+	e.advance(6 * 24 * time.Hour) // 2026-11-26: past the deadline
+	q = items(officer.object("GET", "/api/v1/legal-aid/queue", nil, 200), "items")
+	if len(q) != 1 {
+		t.Fatalf("the withdrawn application is still queued: %v", q)
+	}
+	if c := q[0]["clock"].(map[string]any); c["due"] != "2026-11-27" || c["overdue"] != false {
+		t.Fatalf("clock of the urgent one: %v", c)
+	}
+	got := r.object("GET", fmt.Sprintf("/api/v1/legal-aid/applications/%d", id(slow)), nil, 200)["application"].(map[string]any)
+	if got["status"] != "deemed_withdrawn" {
+		t.Fatalf("status %v", got["status"])
+	}
+}
+
+// pdfText extracts a PDF's text with pdftotext (poppler-utils).
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext (poppler-utils) is not installed")
+		}
+		t.Skip("pdftotext not installed")
+	}
+	p := filepath.Join(t.TempDir(), "letter.pdf")
+	os.WriteFile(p, pdf, 0o600)
+	out, err := exec.Command(bin, "-enc", "UTF-8", p, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return strings.Join(strings.Fields(string(out)), "")
+}

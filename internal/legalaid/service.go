@@ -1,0 +1,268 @@
+package legalaid
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/legaldesk/legaldesk/internal/calendar"
+	"github.com/legaldesk/legaldesk/internal/errs"
+	"github.com/legaldesk/legaldesk/internal/pii"
+)
+
+// Filter selects applications; zero values select everything.
+type Filter struct {
+	ApplicantUserID int64
+	LawyerID        int64
+	Statuses        []Status
+	Township        string
+	Matter          Matter
+}
+
+// Store is what legal aid needs from storage.
+type Store interface {
+	CreateApplication(ctx context.Context, a *Application, ev Event) error
+	Application(ctx context.Context, id int64) (Application, error)
+	Applications(ctx context.Context, f Filter) ([]Application, error)
+	// Act locks the application, applies change, and stores the result with
+	// its event (and a new objection, if any) in one transaction.
+	Act(ctx context.Context, id int64, change func(a *Application) (Event, *Objection, error)) (Application, error)
+	Events(ctx context.Context, id int64) ([]Event, error)
+	PendingObjections(ctx context.Context, appIDs []int64) (map[int64]Objection, error)
+	Objection(ctx context.Context, id int64) (Objection, error)
+	// DecideObjection closes a pending objection and moves its application, together.
+	DecideObjection(ctx context.Context, id int64, decide func(o *Objection, a *Application) (Event, error)) (Application, error)
+	// AddAttachment records a file unless the application's total would pass limit.
+	AddAttachment(ctx context.Context, a *Attachment, limit int64) error
+	Attachments(ctx context.Context, appID int64) ([]Attachment, error)
+	Attachment(ctx context.Context, id int64) (Attachment, error)
+	Candidates(ctx context.Context) ([]Candidate, error)
+	PriorClients(ctx context.Context) ([]PriorClient, error)
+	DueWithdrawals(ctx context.Context, today calendar.Date) ([]int64, error)
+}
+
+// Files keeps uploads outside the web root under random names.
+type Files interface {
+	Save(name string, data []byte) error
+	Read(name string) ([]byte, error)
+	Remove(name string) error
+}
+
+// Viewer is who asks, and in which role.
+type Viewer struct {
+	ID   int64
+	Role string // resident, aid_officer, lawyer, admin
+}
+
+func (v Viewer) officer() bool { return v.Role == "aid_officer" || v.Role == "admin" }
+
+// Service runs legal aid.
+type Service struct {
+	Store    Store
+	Files    Files
+	Box      *pii.Box
+	Now      func() time.Time
+	MaxFile  int64 // bytes per file
+	MaxTotal int64 // bytes per application
+}
+
+func (s *Service) today() calendar.Date { return calendar.DateOf(s.Now()) }
+
+var errNoApp = errs.New(errs.NotFound, "未找到该申请", "no such application")
+
+// Get returns an application its applicant, an officer or the assigned
+// lawyer may see; ID numbers are masked for all but officers.
+func (s *Service) Get(ctx context.Context, v Viewer, id int64) (Application, error) {
+	a, err := s.Store.Application(ctx, id)
+	if errs.Is(err, errs.NotFound) {
+		return Application{}, errNoApp
+	}
+	if err != nil {
+		return Application{}, err
+	}
+	if !s.mayView(v, a) {
+		return Application{}, errNoApp
+	}
+	return s.reveal(a, v), nil
+}
+
+func (s *Service) mayView(v Viewer, a Application) bool {
+	switch {
+	case v.officer():
+		return true
+	case v.Role == "lawyer":
+		return a.LawyerID != nil && *a.LawyerID == v.ID
+	default:
+		return a.ApplicantUserID != nil && *a.ApplicantUserID == v.ID
+	}
+}
+
+// reveal opens the sealed numbers, masking them for all but officers.
+func (s *Service) reveal(a Application, v Viewer) Application {
+	id, _ := s.Box.Open(a.IDSealed)
+	phone, _ := s.Box.Open(a.PhoneSealed)
+	if v.officer() {
+		a.IDNumber, a.Phone = id, phone
+	} else {
+		a.IDNumber, a.Phone = pii.MaskIDNumber(id), pii.MaskPhone(phone)
+	}
+	return a
+}
+
+// Mine lists a resident's applications, or a lawyer's assigned cases.
+func (s *Service) Mine(ctx context.Context, v Viewer) ([]Application, error) {
+	f := Filter{ApplicantUserID: v.ID}
+	if v.Role == "lawyer" {
+		f = Filter{LawyerID: v.ID}
+	}
+	list, err := s.Store.Applications(ctx, f)
+	for i := range list {
+		list[i] = s.reveal(list[i], v)
+	}
+	return list, err
+}
+
+// Queue is the officers' triage board, after deemed withdrawals are applied.
+func (s *Service) Queue(ctx context.Context, f Filter) ([]Queued, error) {
+	if err := s.Sweep(ctx); err != nil {
+		return nil, err
+	}
+	if len(f.Statuses) == 0 {
+		f.Statuses = []Status{Received, MaterialsRequested, Approved, ObjectionPending}
+	}
+	list, err := s.Store.Applications(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(list))
+	for i, a := range list {
+		ids[i] = a.ID
+	}
+	objections, err := s.Store.PendingObjections(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	today := s.today()
+	q := make([]Queued, len(list))
+	for i, a := range list {
+		var filed *time.Time
+		if o, ok := objections[a.ID]; ok {
+			filed = &o.FiledAt
+		}
+		q[i] = Queued{Application: s.reveal(a, Viewer{Role: "aid_officer"}), Clock: ClockOf(a, filed, today)}
+	}
+	Triage(q)
+	return q, nil
+}
+
+// Sweep deems withdrawn every application whose supplement deadline passed.
+func (s *Service) Sweep(ctx context.Context) error {
+	ids, err := s.Store.DueWithdrawals(ctx, s.today())
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		_, err := s.Store.Act(ctx, id, func(a *Application) (Event, *Objection, error) {
+			if !DueForWithdrawal(*a, s.today()) {
+				return Event{}, nil, errs.New(errs.Conflict, "已处理", "already handled")
+			}
+			ev, err := Apply(a, Action{Name: "deem_withdrawn", Reason: "逾期未补充材料，视为撤回申请"}, System, 0, s.Now())
+			return ev, nil, err
+		})
+		if err != nil && !errs.Is(err, errs.Conflict) {
+			return err
+		}
+	}
+	return nil
+}
+
+// Timeline is an application's events; the applicant sees no staff notes.
+func (s *Service) Timeline(ctx context.Context, v Viewer, id int64) ([]Event, error) {
+	if _, err := s.Get(ctx, v, id); err != nil {
+		return nil, err
+	}
+	events, err := s.Store.Events(ctx, id)
+	if !v.officer() {
+		for i := range events {
+			events[i].StaffNote = ""
+		}
+	}
+	return events, err
+}
+
+func newCode(now time.Time) string {
+	b := make([]byte, 3)
+	rand.Read(b)
+	return fmt.Sprintf("FY%s%s", now.In(calendar.Shanghai).Format("060102"), strings.ToUpper(hex.EncodeToString(b)))
+}
+
+// Attachments are sniffed from their content: PDF, JPEG or PNG only.
+var allowedTypes = map[string]string{"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
+
+// Upload stores a file for an application: type sniffed from the bytes,
+// size limited per file and per application, under a random name outside
+// the web root; a refused file leaves nothing behind.
+func (s *Service) Upload(ctx context.Context, v Viewer, appID int64, name string, data []byte) (Attachment, error) {
+	a, err := s.Get(ctx, v, appID)
+	if err != nil {
+		return Attachment{}, err
+	}
+	if !v.officer() && a.Status != Received && a.Status != MaterialsRequested {
+		return Attachment{}, errs.New(errs.Conflict, "当前状态不能再上传材料", "materials cannot be added now")
+	}
+	ctype := http.DetectContentType(data)
+	if _, ok := allowedTypes[ctype]; !ok {
+		return Attachment{}, errs.New(errs.Invalid, "只能上传 PDF、JPEG 或 PNG 文件", "only PDF, JPEG or PNG files").
+			Field("file", "文件类型不支持（按文件内容识别）", "unsupported file type (detected from its content)")
+	}
+	if int64(len(data)) > s.MaxFile {
+		return Attachment{}, errs.New(errs.TooLarge, fmt.Sprintf("单个文件不能超过 %d MB", s.MaxFile>>20), "the file is too large").
+			Field("file", "文件过大", "too large")
+	}
+	b := make([]byte, 16)
+	rand.Read(b)
+	att := Attachment{AppID: appID, Name: cleanName(name), Type: ctype, Size: int64(len(data)),
+		Stored: hex.EncodeToString(b) + allowedTypes[ctype], Uploaded: v.ID, CreatedAt: s.Now().UTC()}
+	if err := s.Files.Save(att.Stored, data); err != nil {
+		return Attachment{}, err
+	}
+	if err := s.Store.AddAttachment(ctx, &att, s.MaxTotal); err != nil {
+		s.Files.Remove(att.Stored)
+		return Attachment{}, err
+	}
+	return att, nil
+}
+
+func cleanName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if r < 32 || strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, name)
+	if utf8.RuneCountInString(name) > 100 {
+		name = string([]rune(name)[:100])
+	}
+	if name == "" {
+		name = "附件"
+	}
+	return name
+}
+
+// Download returns an attachment to those who may see its application.
+func (s *Service) Download(ctx context.Context, v Viewer, attID int64) (Attachment, []byte, error) {
+	att, err := s.Store.Attachment(ctx, attID)
+	if err != nil {
+		return Attachment{}, nil, errNoApp
+	}
+	if _, err := s.Get(ctx, v, att.AppID); err != nil {
+		return Attachment{}, nil, err
+	}
+	data, err := s.Files.Read(att.Stored)
+	return att, data, err
+}

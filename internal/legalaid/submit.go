@@ -1,0 +1,150 @@
+package legalaid
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/legaldesk/legaldesk/internal/calendar"
+	"github.com/legaldesk/legaldesk/internal/errs"
+	"github.com/legaldesk/legaldesk/internal/pii"
+)
+
+// Form is what the application form sends.
+type Form struct {
+	Name             string   `json:"name"`
+	IDNumber         string   `json:"id_number"`
+	Phone            string   `json:"phone"`
+	Address          string   `json:"address"`
+	Township         string   `json:"township"`
+	Relation         Relation `json:"relation"`
+	RepresentedName  string   `json:"represented_name"`
+	Matter           Matter   `json:"matter"`
+	CriminalCategory string   `json:"criminal_category"`
+	Art31Item        string   `json:"art31_item"`
+	OpposingParty    string   `json:"opposing_party"`
+	Summary          string   `json:"summary"`
+	LimitationDate   string   `json:"limitation_date"`
+	UrgentPreserve   bool     `json:"urgent_preservation"`
+	Path             Path     `json:"path"`
+	PathDetail       string   `json:"path_detail"`
+	Veteran          bool     `json:"veteran"`
+	// PledgeConfirmed and PledgeSignature sign the Art. 41 pledge.
+	PledgeConfirmed  bool   `json:"pledge_confirmed"`
+	PledgeSignature  string `json:"pledge_signature"`
+	SensitiveConsent bool   `json:"sensitive_consent"`
+}
+
+func length(s string, min, max int) bool {
+	n := utf8.RuneCountInString(strings.TrimSpace(s))
+	return n >= min && n <= max
+}
+
+// check validates the form with a message per field.
+func (f Form) check(today calendar.Date) (*calendar.Date, error) {
+	e := errs.Fields{}
+	if !length(f.Name, 2, 30) {
+		e.Add("name", "请填写申请人姓名", "the applicant's name is required")
+	}
+	if !pii.ValidIDNumber(f.IDNumber) {
+		e.Add("id_number", "身份证号码不正确（18位，末位校验码）", "invalid ID number (18 characters with a check digit)")
+	}
+	if !pii.ValidPhone(pii.NormalizePhone(f.Phone)) {
+		e.Add("phone", "请输入11位手机号码", "enter an 11-digit mobile number")
+	}
+	if !length(f.Address, 0, 200) {
+		e.Add("address", "地址不超过200字", "at most 200 characters")
+	}
+	switch f.Relation {
+	case Self:
+	case LegalRepresentative, CloseRelative:
+		if !length(f.RepresentedName, 2, 30) {
+			e.Add("represented_name", "代为申请时请填写当事人姓名", "name the person you apply for")
+		}
+	default:
+		e.Add("relation", "请选择本人申请或代为申请", "choose self, legal_representative or close_relative")
+	}
+	if _, ok := Matters[f.Matter]; !ok {
+		e.Add("matter", "请选择案件类型", "choose the matter")
+	}
+	if f.CriminalCategory != "" {
+		if _, ok := MandatoryCriminal[f.CriminalCategory]; !ok || f.Matter != Criminal {
+			e.Add("criminal_category", "刑事案件类别无效", "unknown criminal category")
+		}
+	}
+	if !length(f.Summary, 10, 2000) {
+		e.Add("summary", "请简要说明案情（10至2000字）", "describe the case (10 to 2000 characters)")
+	}
+	if !length(f.OpposingParty, 0, 100) {
+		e.Add("opposing_party", "对方当事人不超过100字", "at most 100 characters")
+	}
+	limit := f.checkPath(e, today)
+	if !f.SensitiveConsent {
+		e.Add("sensitive_consent", "请单独同意处理身份证号等敏感个人信息", "consent to the processing of sensitive personal information")
+	}
+	return limit, e.Err()
+}
+
+func (f Form) checkPath(e errs.Fields, today calendar.Date) *calendar.Date {
+	switch f.Path {
+	case Art32:
+		if _, ok := Art32Grounds[f.PathDetail]; !ok {
+			e.Add("path_detail", "请选择属于第三十二条的哪一种情形", "choose the Art. 32 ground")
+		}
+	case Art42:
+		if _, ok := Art42Groups[f.PathDetail]; !ok {
+			e.Add("path_detail", "请选择所属人员类别", "choose the Art. 42 group")
+		}
+	case Art41:
+		if !f.PledgeConfirmed || strings.TrimSpace(f.PledgeSignature) != strings.TrimSpace(f.Name) {
+			e.Add("pledge_signature", "请确认承诺书、经济状况说明和授权核查书，并签署与申请人一致的姓名", "confirm the pledge and sign with the applicant's name")
+		}
+	case Proofs:
+	default:
+		e.Add("path", "请选择经济状况证明方式", "choose how economic status is shown")
+	}
+	if f.LimitationDate == "" {
+		return nil
+	}
+	d, err := calendar.ParseDate(f.LimitationDate)
+	if err != nil || d.Before(today) {
+		e.Add("limitation_date", "时效截止日期应为今天或以后的日期（YYYY-MM-DD）", "the limitation date is today or later (YYYY-MM-DD)")
+		return nil
+	}
+	return &d
+}
+
+// Submit records an application from a resident (online) or an officer
+// (at the window, for a walk-in). A complete application starts the
+// seven-day decision clock at once.
+func (s *Service) Submit(ctx context.Context, v Viewer, f Form) (Application, error) {
+	limit, err := f.check(s.today())
+	if err != nil {
+		return Application{}, err
+	}
+	now := s.Now().UTC()
+	id := strings.ToUpper(strings.TrimSpace(f.IDNumber))
+	phone := pii.NormalizePhone(f.Phone)
+	a := Application{Code: newCode(now), EnteredBy: v.ID, Name: strings.TrimSpace(f.Name),
+		IDSealed: s.Box.Seal(id), IDIndex: s.Box.Index("id", id), PhoneSealed: s.Box.Seal(phone), PhoneIndex: s.Box.Index("phone", phone),
+		Address: strings.TrimSpace(f.Address), Township: strings.TrimSpace(f.Township), Relation: f.Relation,
+		RepresentedName: strings.TrimSpace(f.RepresentedName), Matter: f.Matter, CriminalCategory: f.CriminalCategory,
+		Art31Item: strings.TrimSpace(f.Art31Item), Mandatory: f.Matter == Criminal && f.CriminalCategory != "",
+		OpposingParty: strings.TrimSpace(f.OpposingParty), Summary: strings.TrimSpace(f.Summary), LimitationDate: limit,
+		UrgentPreserve: f.UrgentPreserve, Path: f.Path, PathDetail: f.PathDetail, Veteran: f.Veteran,
+		SensitiveConsent: true, Status: Received, CompleteAt: &now, CreatedAt: now, UpdatedAt: now}
+	if f.Path == Art41 {
+		a.PledgeVersion, a.PledgeSignedName = PledgeVersion, strings.TrimSpace(f.PledgeSignature)
+	}
+	role := Applicant
+	if v.Role == "resident" {
+		a.ApplicantUserID = &v.ID
+	} else {
+		role = Officer
+	}
+	ev := Event{Actor: v.ID, ActorRole: string(role), From: "", To: Received, Action: "submit", At: now}
+	if err := s.Store.CreateApplication(ctx, &a, ev); err != nil {
+		return Application{}, err
+	}
+	return s.reveal(a, v), nil
+}

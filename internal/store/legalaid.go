@@ -1,0 +1,305 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/legaldesk/legaldesk/internal/calendar"
+	"github.com/legaldesk/legaldesk/internal/errs"
+	"github.com/legaldesk/legaldesk/internal/legalaid"
+)
+
+const appColumns = `id, code, applicant_user_id, entered_by, name, id_sealed, id_index, phone_sealed, phone_index, address, township,
+	relation, represented_name, matter, criminal_category, art31_item, mandatory, opposing_party, summary, limitation_date,
+	urgent_preserve, path, path_detail, veteran, pledge_version, pledge_signed_name, sensitive_consent, status, complete_at,
+	supplement_by, missing_materials, decided_at, decision_reason, lawyer_id, result, conflict_override, termination_ground,
+	created_at, updated_at`
+
+// CreateApplication inserts an application and its first event together.
+func (s *Store) CreateApplication(ctx context.Context, a *legalaid.Application, ev legalaid.Event) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		q := `INSERT INTO legal_aid_applications (` + strings.ReplaceAll(appColumns, "id, code", "code") + `)
+			VALUES (:code, :applicant_user_id, :entered_by, :name, :id_sealed, :id_index, :phone_sealed, :phone_index, :address,
+			:township, :relation, :represented_name, :matter, :criminal_category, :art31_item, :mandatory, :opposing_party, :summary,
+			:limitation_date, :urgent_preserve, :path, :path_detail, :veteran, :pledge_version, :pledge_signed_name,
+			:sensitive_consent, :status, :complete_at, :supplement_by, :missing_materials, :decided_at, :decision_reason,
+			:lawyer_id, :result, :conflict_override, :termination_ground, :created_at, :updated_at)`
+		res, err := tx.NamedExecContext(ctx, q, a)
+		if err != nil {
+			return err
+		}
+		if a.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		ev.AppID = a.ID
+		return s.insertEvent(ctx, tx, ev)
+	})
+}
+
+func (s *Store) insertEvent(ctx context.Context, tx *sqlx.Tx, ev legalaid.Event) error {
+	const q = `INSERT INTO legal_aid_events (application_id, actor, actor_role, from_status, to_status, action, reason, staff_note, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	_, err := tx.ExecContext(ctx, q, ev.AppID, ev.Actor, ev.ActorRole, ev.From, ev.To, ev.Action, ev.Reason, ev.StaffNote, ev.At.UTC())
+	return err
+}
+
+func localApp(a *legalaid.Application) {
+	a.CreatedAt, a.UpdatedAt = a.CreatedAt.In(calendar.Shanghai), a.UpdatedAt.In(calendar.Shanghai)
+	if a.CompleteAt != nil {
+		t := a.CompleteAt.In(calendar.Shanghai)
+		a.CompleteAt = &t
+	}
+	if a.DecidedAt != nil {
+		t := a.DecidedAt.In(calendar.Shanghai)
+		a.DecidedAt = &t
+	}
+}
+
+func (s *Store) findApp(ctx context.Context, q sqlx.QueryerContext, id int64, lock string) (legalaid.Application, error) {
+	var a legalaid.Application
+	err := sqlx.GetContext(ctx, q, &a, `SELECT `+appColumns+` FROM legal_aid_applications WHERE id = ?`+lock, id)
+	localApp(&a)
+	return a, err
+}
+
+// Application returns one application.
+func (s *Store) Application(ctx context.Context, id int64) (legalaid.Application, error) {
+	a, err := s.findApp(ctx, s.db, id, "")
+	return a, translate(err)
+}
+
+// Applications lists applications, oldest first.
+func (s *Store) Applications(ctx context.Context, f legalaid.Filter) ([]legalaid.Application, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	if f.ApplicantUserID != 0 {
+		where, args = append(where, "applicant_user_id = ?"), append(args, f.ApplicantUserID)
+	}
+	if f.LawyerID != 0 {
+		where, args = append(where, "lawyer_id = ?"), append(args, f.LawyerID)
+	}
+	if len(f.Statuses) > 0 {
+		where = append(where, "status IN ("+placeholders(len(f.Statuses))+")")
+		for _, st := range f.Statuses {
+			args = append(args, st)
+		}
+	}
+	if f.Township != "" {
+		where, args = append(where, "township = ?"), append(args, f.Township)
+	}
+	if f.Matter != "" {
+		where, args = append(where, "matter = ?"), append(args, f.Matter)
+	}
+	out := []legalaid.Application{}
+	err := s.db.SelectContext(ctx, &out, `SELECT `+appColumns+` FROM legal_aid_applications WHERE `+strings.Join(where, " AND ")+
+		` ORDER BY id LIMIT 1000`, args...)
+	for i := range out {
+		localApp(&out[i])
+	}
+	return out, translate(err)
+}
+
+// Act applies a workflow step in one transaction: the row locked, the
+// change, the update, the event and any objection.
+func (s *Store) Act(ctx context.Context, id int64, change func(*legalaid.Application) (legalaid.Event, *legalaid.Objection, error)) (legalaid.Application, error) {
+	var a legalaid.Application
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var err error
+		if a, err = s.findApp(ctx, tx, id, s.forUpdate()); err != nil {
+			return err
+		}
+		ev, obj, err := change(&a)
+		if err != nil {
+			return err
+		}
+		if err := s.updateApp(ctx, tx, a); err != nil {
+			return err
+		}
+		ev.AppID = a.ID
+		if err := s.insertEvent(ctx, tx, ev); err != nil {
+			return err
+		}
+		if obj != nil {
+			const q = `INSERT INTO legal_aid_objections (application_id, from_status, reason, status, filed_at) VALUES (?, ?, ?, ?, ?)`
+			_, err = tx.ExecContext(ctx, q, obj.AppID, obj.FromState, obj.Reason, obj.Status, obj.FiledAt)
+		}
+		return err
+	})
+	return a, err
+}
+
+func (s *Store) updateApp(ctx context.Context, tx *sqlx.Tx, a legalaid.Application) error {
+	const q = `UPDATE legal_aid_applications SET status = :status, complete_at = :complete_at, supplement_by = :supplement_by,
+		missing_materials = :missing_materials, decided_at = :decided_at, decision_reason = :decision_reason, lawyer_id = :lawyer_id,
+		result = :result, conflict_override = :conflict_override, termination_ground = :termination_ground, updated_at = :updated_at
+		WHERE id = :id`
+	_, err := tx.NamedExecContext(ctx, q, a)
+	return err
+}
+
+// Events lists an application's history, oldest first.
+func (s *Store) Events(ctx context.Context, id int64) ([]legalaid.Event, error) {
+	out := []legalaid.Event{}
+	err := s.db.SelectContext(ctx, &out, `SELECT id, application_id, actor, actor_role, from_status, to_status, action, reason, staff_note, at
+		FROM legal_aid_events WHERE application_id = ? ORDER BY id`, id)
+	for i := range out {
+		out[i].At = out[i].At.In(calendar.Shanghai)
+	}
+	return out, translate(err)
+}
+
+const objectionColumns = `id, application_id, from_status, reason, status, filed_at, decided_at, decision_reason`
+
+// PendingObjections returns the pending objection of each application.
+func (s *Store) PendingObjections(ctx context.Context, appIDs []int64) (map[int64]legalaid.Objection, error) {
+	out := map[int64]legalaid.Objection{}
+	if len(appIDs) == 0 {
+		return out, nil
+	}
+	var rows []legalaid.Objection
+	q := `SELECT ` + objectionColumns + ` FROM legal_aid_objections WHERE status = 'pending' AND application_id IN (` + placeholders(len(appIDs)) + `)`
+	if err := s.db.SelectContext(ctx, &rows, q, int64Args(appIDs)...); err != nil {
+		return nil, translate(err)
+	}
+	for _, o := range rows {
+		out[o.AppID] = o
+	}
+	return out, nil
+}
+
+// Objection returns one objection.
+func (s *Store) Objection(ctx context.Context, id int64) (legalaid.Objection, error) {
+	var o legalaid.Objection
+	err := s.db.GetContext(ctx, &o, `SELECT `+objectionColumns+` FROM legal_aid_objections WHERE id = ?`, id)
+	return o, translate(err)
+}
+
+// DecideObjection closes an objection and moves its application together.
+func (s *Store) DecideObjection(ctx context.Context, id int64, decide func(*legalaid.Objection, *legalaid.Application) (legalaid.Event, error)) (legalaid.Application, error) {
+	var a legalaid.Application
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var o legalaid.Objection
+		if err := tx.GetContext(ctx, &o, `SELECT `+objectionColumns+` FROM legal_aid_objections WHERE id = ?`+s.forUpdate(), id); err != nil {
+			return err
+		}
+		var err error
+		if a, err = s.findApp(ctx, tx, o.AppID, s.forUpdate()); err != nil {
+			return err
+		}
+		ev, err := decide(&o, &a)
+		if err != nil {
+			return err
+		}
+		const q = `UPDATE legal_aid_objections SET status = ?, decided_at = ?, decision_reason = ? WHERE id = ?`
+		if _, err := tx.ExecContext(ctx, q, o.Status, o.DecidedAt, o.Decision, o.ID); err != nil {
+			return err
+		}
+		if err := s.updateApp(ctx, tx, a); err != nil {
+			return err
+		}
+		return s.insertEvent(ctx, tx, ev)
+	})
+	return a, err
+}
+
+// AddAttachment records a file unless the application's files would then
+// pass limit bytes.
+func (s *Store) AddAttachment(ctx context.Context, att *legalaid.Attachment, limit int64) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var used int64
+		if _, err := s.findApp(ctx, tx, att.AppID, s.forUpdate()); err != nil {
+			return err
+		}
+		if err := tx.GetContext(ctx, &used, `SELECT COALESCE(SUM(size), 0) FROM legal_aid_attachments WHERE application_id = ?`, att.AppID); err != nil {
+			return err
+		}
+		if used+att.Size > limit {
+			return errs.New(errs.TooLarge, "该申请的材料总量已达上限", "this application's files reached their size limit").Field("file", "材料总量超限", "over the total limit")
+		}
+		const q = `INSERT INTO legal_aid_attachments (application_id, name, content_type, size, stored_name, uploaded_by, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`
+		res, err := tx.ExecContext(ctx, q, att.AppID, att.Name, att.Type, att.Size, att.Stored, att.Uploaded, att.CreatedAt)
+		if err != nil {
+			return err
+		}
+		att.ID, err = res.LastInsertId()
+		return err
+	})
+}
+
+const attachmentColumns = `id, application_id, name, content_type, size, stored_name, uploaded_by, created_at`
+
+// Attachments lists an application's files.
+func (s *Store) Attachments(ctx context.Context, appID int64) ([]legalaid.Attachment, error) {
+	out := []legalaid.Attachment{}
+	err := s.db.SelectContext(ctx, &out, `SELECT `+attachmentColumns+` FROM legal_aid_attachments WHERE application_id = ? ORDER BY id`, appID)
+	return out, translate(err)
+}
+
+// Attachment returns one file's record.
+func (s *Store) Attachment(ctx context.Context, id int64) (legalaid.Attachment, error) {
+	var a legalaid.Attachment
+	err := s.db.GetContext(ctx, &a, `SELECT `+attachmentColumns+` FROM legal_aid_attachments WHERE id = ?`, id)
+	return a, translate(err)
+}
+
+// Candidates are the active lawyers with their firm, practice start,
+// specialties and open legal-aid cases.
+func (s *Store) Candidates(ctx context.Context) ([]legalaid.Candidate, error) {
+	const q = `SELECT u.id AS lawyer_id, u.name, l.firm_id, f.name AS firm, l.licensed_since, l.specialties,
+		(SELECT COUNT(*) FROM legal_aid_applications a WHERE a.lawyer_id = u.id AND a.status = 'assigned') AS open_cases
+		FROM lawyers l JOIN users u ON u.id = l.user_id JOIN firms f ON f.id = l.firm_id WHERE u.active = ? ORDER BY u.id`
+	var rows []struct {
+		LawyerID      int64         `db:"lawyer_id"`
+		Name          string        `db:"name"`
+		FirmID        int64         `db:"firm_id"`
+		Firm          string        `db:"firm"`
+		LicensedSince calendar.Date `db:"licensed_since"`
+		Specialties   string        `db:"specialties"`
+		OpenCases     int           `db:"open_cases"`
+	}
+	if err := s.db.SelectContext(ctx, &rows, q, true); err != nil {
+		return nil, translate(err)
+	}
+	out := make([]legalaid.Candidate, len(rows))
+	for i, r := range rows {
+		out[i] = legalaid.Candidate{LawyerID: r.LawyerID, Name: r.Name, FirmID: r.FirmID, Firm: r.Firm,
+			LicensedSince: r.LicensedSince, Specialties: r.Specialties, OpenCases: r.OpenCases}
+	}
+	return out, nil
+}
+
+// PriorClients are the people lawyers and firms acted for: legal-aid
+// applicants of earlier cases, and the firms' own client records.
+func (s *Store) PriorClients(ctx context.Context) ([]legalaid.PriorClient, error) {
+	const q = `SELECT a.lawyer_id, l.firm_id, a.name AS client FROM legal_aid_applications a JOIN lawyers l ON l.user_id = a.lawyer_id
+		WHERE a.lawyer_id IS NOT NULL
+		UNION ALL SELECT COALESCE(lawyer_id, 0), firm_id, client FROM firm_clients`
+	var rows []struct {
+		LawyerID int64  `db:"lawyer_id"`
+		FirmID   int64  `db:"firm_id"`
+		Client   string `db:"client"`
+	}
+	if err := s.db.SelectContext(ctx, &rows, q); err != nil {
+		return nil, translate(err)
+	}
+	out := make([]legalaid.PriorClient, len(rows))
+	for i, r := range rows {
+		out[i] = legalaid.PriorClient{LawyerID: r.LawyerID, FirmID: r.FirmID, Client: r.Client}
+	}
+	return out, nil
+}
+
+// DueWithdrawals lists applications waiting for materials past their deadline.
+func (s *Store) DueWithdrawals(ctx context.Context, today calendar.Date) ([]int64, error) {
+	var ids []int64
+	err := s.db.SelectContext(ctx, &ids, `SELECT id FROM legal_aid_applications WHERE status = 'materials_requested' AND supplement_by < ?`, today)
+	return ids, translate(err)
+}
+
+// AddFirmClient records that a firm (or one of its lawyers) acted for a client.
+func (s *Store) AddFirmClient(ctx context.Context, firmID, lawyerID int64, client string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO firm_clients (firm_id, lawyer_id, client) VALUES (?, ?, ?)`, firmID, nullID(lawyerID), client)
+	return translate(err)
+}
