@@ -12,6 +12,9 @@ import * as calendar from './pages/calendar.js';
 import * as shifts from './pages/shifts.js';
 import * as book from './pages/book.js';
 import * as bookings from './pages/bookings.js';
+import * as aid from './pages/aid.js';
+import * as aidMine from './pages/aid-mine.js';
+import * as aidQueue from './pages/aid-queue.js';
 
 const routes = {
   '': home,
@@ -24,6 +27,9 @@ const routes = {
   shifts,
   book,
   bookings,
+  aid,
+  'aid-mine': aidMine,
+  'aid-queue': aidQueue,
 };
 
 async function route() {

@@ -7,8 +7,9 @@ export const session = { user: null };
 
 const roleLinks = {
   admin: [['#/roster', 'nav.roster'], ['#/rules', 'nav.rules'], ['#/calendar', 'nav.calendar']],
-  lawyer: [['#/shifts', 'nav.myShifts']],
-  resident: [['#/book', 'nav.book'], ['#/bookings', 'nav.bookings']],
+  lawyer: [['#/shifts', 'nav.myShifts'], ['#/aid-mine', 'nav.aidCases']],
+  resident: [['#/book', 'nav.book'], ['#/bookings', 'nav.bookings'], ['#/aid', 'nav.aid'], ['#/aid-mine', 'nav.myAid']],
+  aid_officer: [['#/aid-queue', 'nav.aidQueue']],
 };
 
 export async function refreshUser() {

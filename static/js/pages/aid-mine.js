@@ -1,0 +1,55 @@
+// A resident's applications (with the one materials notice, uploads and
+// the timeline), or a lawyer's assigned cases.
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { html, render, toast } from '../dom.js';
+import { session } from '../session.js';
+import { uploadFile } from '../upload.js';
+
+export async function show(main) {
+  if (!['resident', 'lawyer'].includes(session.user?.role)) {
+    location.hash = '#/login';
+    return;
+  }
+  const list = (await api('GET', '/me/legal-aid')).items;
+  const details = await Promise.all(list.map((a) => api('GET', `/legal-aid/applications/${a.id}`)));
+  render(main, html`
+    <h1>${t('aid.mine')}</h1>
+    ${details.length ? html`<ul class="list" id="aid-list">${details.map(({ application: a, attachments, timeline }) => html`
+      <li data-app="${a.id}">
+        <p><strong>${a.code}</strong> · <span class="aid-status">${t('aidstatus.' + a.status)}</span></p>
+        <p>${a.summary}</p>
+        ${a.status === 'materials_requested' ? html`<p class="alert">${t('aid.missing', { list: a.missing_materials, date: a.supplement_by })}</p>` : ''}
+        ${['received', 'materials_requested'].includes(a.status) && session.user.role === 'resident' ? html`
+          <label for="file-${a.id}">${t('aid.upload')}</label>
+          <input id="file-${a.id}" type="file" accept="application/pdf,image/jpeg,image/png" data-file="${a.id}">
+          <p class="row"><button type="button" class="btn secondary" data-upload="${a.id}">${t('aid.uploadBtn')}</button>
+          ${a.status === 'materials_requested' ? html`<button type="button" class="btn" data-supply="${a.id}">${t('aid.supplied')}</button>` : ''}</p>` : ''}
+        <p class="muted">${t('aid.attachments')}：${attachments.map((f) => html`<a href="/api/v1/legal-aid/attachments/${f.id}">${f.name}</a> `)}</p>
+        <details><summary>${t('aid.timeline')}</summary><ol>${timeline.map((e) => html`<li>${e.at.slice(0, 16).replace('T', ' ')} ${t('aidstatus.' + e.to)} ${e.reason}</li>`)}</ol></details>
+        ${a.decided_at ? html`<p><a href="/api/v1/legal-aid/applications/${a.id}/decision.pdf" target="_blank" rel="noopener">${t('aid.letter')}</a></p>` : ''}
+      </li>`)}</ul>` : html`<p>${t('aid.none')}</p>`}`);
+  for (const b of main.querySelectorAll('[data-upload]')) {
+    b.addEventListener('click', async () => {
+      const input = main.querySelector(`[data-file="${b.dataset.upload}"]`);
+      if (!input.files[0]) return;
+      try {
+        await uploadFile(`/legal-aid/applications/${b.dataset.upload}/attachments`, input.files[0]);
+        toast(t('aid.uploaded'));
+        show(main);
+      } catch (err) {
+        toast(err.message);
+      }
+    });
+  }
+  for (const b of main.querySelectorAll('[data-supply]')) {
+    b.addEventListener('click', async () => {
+      try {
+        await api('POST', `/legal-aid/applications/${b.dataset.supply}/actions`, { action: 'supply' });
+        show(main);
+      } catch (err) {
+        toast(err.message);
+      }
+    });
+  }
+}

@@ -1,0 +1,75 @@
+// The officers' triage board and an application's detail with its actions.
+// #/aid-queue lists; #/aid-queue/<id> opens one.
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { html, render, showErrors, toast } from '../dom.js';
+import { session } from '../session.js';
+
+export async function show(main, [id = '']) {
+  if (!['aid_officer', 'admin'].includes(session.user?.role)) {
+    location.hash = '#/login';
+    return;
+  }
+  if (id) return detail(main, Number(id));
+  const { items } = await api('GET', '/legal-aid/queue');
+  render(main, html`
+    <h1>${t('aid.queue')}</h1>
+    <ul class="list" id="aid-queue">${items.map((q) => html`<li>
+      <a href="#/aid-queue/${q.id}"><strong>${q.code}</strong> ${q.name}</a> · ${t('aidstatus.' + q.status)}
+      ${q.clock.advance_aid ? html`<span class="badge warn">${t('aid.advance')}</span>` : ''}
+      ${q.clock.priority_group ? html`<span class="badge">${t('aid.priority')}</span>` : ''}
+      ${q.clock.due ? html`<span class="muted">${t('aid.due', { date: q.clock.due })}</span>` : ''}
+      ${q.clock.due_today ? html`<span class="badge warn">${t('aid.dueToday')}</span>` : ''}
+      ${q.clock.overdue ? html`<span class="badge warn">${t('aid.overdue')}</span>` : ''}
+    </li>`)}</ul>`);
+}
+
+async function detail(main, id) {
+  const [{ application: a, attachments, timeline }, sugs] = await Promise.all([
+    api('GET', `/legal-aid/applications/${id}`),
+    api('GET', `/legal-aid/applications/${id}/lawyer-suggestions`).then((r) => r.items),
+  ]);
+  render(main, html`
+    <h1>${a.code} · ${a.name}</h1>
+    <p><span class="aid-status" id="aid-status">${t('aidstatus.' + a.status)}</span> · ${a.id_number} · ${a.phone}</p>
+    <p>${a.summary}</p>
+    <p class="muted">${t('aid.opposing')}：${a.opposing_party || '—'}</p>
+    <p class="muted">${t('aid.attachments')}：${attachments.map((f) => html`<a href="/api/v1/legal-aid/attachments/${f.id}">${f.name}</a> `)}</p>
+    <details><summary>${t('aid.timeline')}</summary><ol>${timeline.map((e) => html`<li>${e.at.slice(0, 16).replace('T', ' ')} ${t('aidstatus.' + e.to)} ${e.reason} ${e.staff_note ?? ''}</li>`)}</ol></details>
+    <form id="aid-actions" novalidate>
+      <p class="alert form-alert" tabindex="-1" hidden></p>
+      ${a.status === 'received' ? html`
+        <h2>${t('aid.requestMaterials')}</h2>
+        <label for="missing">${t('aid.missingList')}</label><textarea id="missing" name="missing" rows="3"></textarea>
+        <label for="supplement_by">${t('aid.deadline')}</label><input id="supplement_by" name="supplement_by" type="date">
+        <p><button type="button" class="btn secondary" data-act="request_materials">${t('aid.requestMaterials')}</button></p>
+        <label for="reason">${t('aid.reason')}</label><input id="reason" name="reason">
+        <p class="row"><button type="button" class="btn" data-act="approve">${t('aid.approve')}</button>
+          <button type="button" class="btn secondary" data-act="reject">${t('aid.reject')}</button></p>` : ''}
+      ${['approved', 'assigned'].includes(a.status) ? html`
+        <h2>${t('aid.suggestions')}</h2>
+        <label for="override_reason">${t('aid.override')}</label><input id="override_reason" name="override_reason">
+        <ul class="list" id="suggestions">${sugs.slice(0, 8).map((s) => html`<li>${s.name}（${s.firm}）${s.specialties}
+          ${s.conflict ? html`<span class="badge warn">${s.conflict}</span>` : ''}${s.forbidden ? html`<span class="badge warn">${s.forbidden}</span>` : ''}
+          <button type="button" class="btn secondary" data-assign="${s.lawyer_id}">${t('aid.assign')}</button></li>`)}</ul>` : ''}
+    </form>`);
+  const form = main.querySelector('#aid-actions');
+  const send = async (body) => {
+    try {
+      await api('POST', `/legal-aid/applications/${id}/actions`, body);
+      toast(t('aid.done'));
+      detail(main, id);
+    } catch (err) {
+      showErrors(form, err);
+    }
+  };
+  for (const b of form.querySelectorAll('[data-act]')) {
+    b.addEventListener('click', () => send({
+      action: b.dataset.act, reason: form.reason?.value ?? '', supplement_by: form.supplement_by?.value ?? '',
+      missing: (form.missing?.value ?? '').split('\n').map((x) => x.trim()).filter(Boolean),
+    }));
+  }
+  for (const b of form.querySelectorAll('[data-assign]')) {
+    b.addEventListener('click', () => send({ action: 'assign', lawyer_id: Number(b.dataset.assign), override_reason: form.override_reason.value }));
+  }
+}
