@@ -89,6 +89,18 @@ func (s *Server) recordConsultation(c *gin.Context) {
 	c.JSON(http.StatusCreated, rec)
 }
 
+// myReferrals lets the next service's form start from the consultation
+// that referred the resident ("一件事一次办").
+func (s *Server) myReferrals(c *gin.Context) {
+	u, _ := currentUser(c)
+	list, err := s.Store.Referrals(c.Request.Context(), u.ID, c.Query("kind"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"items": list})
+}
+
 func (s *Server) consultationOptions(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"categories": booking.Categories, "outcomes": slices.Clone(booking.Outcomes)})
 }

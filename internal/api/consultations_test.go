@@ -45,6 +45,10 @@ func TestLawyersDay(t *testing.T) {
 		}
 		lawyer.wantStatus(lawyer.do("POST", "/api/v1/consultations", map[string]any{"booking_id": id(bk), "category": "劳动争议",
 			"summary": "again", "outcome": "answered"}), 409)
+		refs := items(r.object("GET", "/api/v1/me/referrals?kind=legal_aid", nil, 200), "items")
+		if len(refs) != 1 || !strings.Contains(refs[0]["summary"].(string), "拖欠三个月工资") {
+			t.Fatalf("referrals: %v", refs)
+		}
 		if got := r.object("GET", path, nil, 200); got["status"] != "attended" {
 			t.Fatalf("booking after the record: %v", got["status"])
 		}

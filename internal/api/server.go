@@ -174,6 +174,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.POST("/bookings/:id/attendance", staffAtShift, s.markAttendance)
 	v1.POST("/consultations", lawyer, s.recordConsultation)
 	v1.GET("/consultations/options", s.consultationOptions)
+	v1.GET("/me/referrals", resident, s.myReferrals)
 
 	officer := s.require(account.AidOfficer, account.Admin)
 	aidParty := s.require(account.Resident, account.AidOfficer, account.Admin, account.Lawyer)

@@ -14,6 +14,7 @@ export async function show(main, [id = '']) {
   const { items } = await api('GET', '/legal-aid/queue');
   render(main, html`
     <h1>${t('aid.queue')}</h1>
+    <p><a class="btn secondary" href="#/aid">${t('aid.walkIn')}</a></p>
     <ul class="list" id="aid-queue">${items.map((q) => html`<li>
       <a href="#/aid-queue/${q.id}"><strong>${q.code}</strong> ${q.name}</a> · ${t('aidstatus.' + q.status)}
       ${q.clock.advance_aid ? html`<span class="badge warn">${t('aid.advance')}</span>` : ''}
@@ -25,9 +26,10 @@ export async function show(main, [id = '']) {
 }
 
 async function detail(main, id) {
-  const [{ application: a, attachments, timeline }, sugs] = await Promise.all([
+  const [{ application: a, attachments, timeline }, sugs, { termination_grounds: grounds }] = await Promise.all([
     api('GET', `/legal-aid/applications/${id}`),
     api('GET', `/legal-aid/applications/${id}/lawyer-suggestions`).then((r) => r.items),
+    api('GET', '/legal-aid/eligibility'),
   ]);
   render(main, html`
     <h1>${a.code} · ${a.name}</h1>
@@ -52,6 +54,14 @@ async function detail(main, id) {
         <ul class="list" id="suggestions">${sugs.slice(0, 8).map((s) => html`<li>${s.name}（${s.firm}）${s.specialties}
           ${s.conflict ? html`<span class="badge warn">${s.conflict}</span>` : ''}${s.forbidden ? html`<span class="badge warn">${s.forbidden}</span>` : ''}
           <button type="button" class="btn secondary" data-assign="${s.lawyer_id}">${t('aid.assign')}</button></li>`)}</ul>` : ''}
+      ${a.status === 'assigned' ? html`
+        <label for="result">${t('aid.result')}</label><input id="result" name="result">
+        <p><button type="button" class="btn" data-act="close">${t('aid.close')}</button></p>` : ''}
+      ${['approved', 'assigned'].includes(a.status) ? html`
+        <label for="ground">${t('aid.ground')}</label>
+        <select id="ground" name="ground">${Object.entries(grounds).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>
+        <label for="reason">${t('aid.reason')}</label><input id="reason" name="reason">
+        <p><button type="button" class="btn secondary" data-act="terminate">${t('aid.terminate')}</button></p>` : ''}
     </form>`);
   const form = main.querySelector('#aid-actions');
   const send = async (body) => {
@@ -66,6 +76,7 @@ async function detail(main, id) {
   for (const b of form.querySelectorAll('[data-act]')) {
     b.addEventListener('click', () => send({
       action: b.dataset.act, reason: form.reason?.value ?? '', supplement_by: form.supplement_by?.value ?? '',
+      result: form.result?.value ?? '', ground: form.ground?.value ?? '',
       missing: (form.missing?.value ?? '').split('\n').map((x) => x.trim()).filter(Boolean),
     }));
   }

@@ -4,13 +4,19 @@
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { html, render, showErrors } from '../dom.js';
-import { requireRole } from '../session.js';
+import { session } from '../session.js';
 
 let info = null;
 
 export async function show(main) {
-  if (!requireRole(main, 'resident')) return;
+  // Residents apply online; officers enter walk-in applications at the window.
+  if (!['resident', 'aid_officer'].includes(session.user?.role)) {
+    location.hash = '#/login';
+    return;
+  }
   info ??= await api('GET', '/legal-aid/eligibility');
+  const referral = session.user.role === 'resident'
+    ? (await api('GET', '/me/referrals?kind=legal_aid').catch(() => ({ items: [] }))).items[0] : null;
   render(main, html`
     <h1>${t('aid.title')}</h1>
     <form id="aid-form" novalidate>
@@ -18,6 +24,9 @@ export async function show(main) {
       <fieldset><legend>${t('aid.step1')}</legend>
         <label for="matter">${t('aid.matter')}</label>
         <select id="matter" name="matter">${Object.entries(info.matters).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>
+        <label for="criminal_category">${t('aid.criminal')}</label>
+        <select id="criminal_category" name="criminal_category"><option value="">—</option>
+          ${Object.entries(info.criminal_categories).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>
         <p id="path-label" class="label">${t('aid.path')}</p>
         <div role="radiogroup" aria-labelledby="path-label">${info.items.map((r) => html`
           <label class="choice"><input type="radio" name="path" value="${r.path}"> <strong>${r.title}</strong>（${r.article}）</label>`)}</div>
@@ -36,7 +45,8 @@ export async function show(main) {
       </fieldset>
       <fieldset><legend>${t('aid.step3')}</legend>
         <label for="opposing_party">${t('aid.opposing')}</label><input id="opposing_party" name="opposing_party">
-        <label for="summary">${t('aid.summary')}</label><textarea id="summary" name="summary" rows="5" maxlength="2000" required></textarea>
+        ${referral ? html`<p class="ok">${t('aid.fromReferral', { site: referral.site_name })}</p>` : ''}
+        <label for="summary">${t('aid.summary')}</label><textarea id="summary" name="summary" rows="5" maxlength="2000" required>${referral?.summary ?? ''}</textarea>
         <label for="limitation_date">${t('aid.limitation')}</label><input id="limitation_date" name="limitation_date" type="date">
         <label class="choice"><input type="checkbox" name="urgent_preservation"> ${t('aid.urgent')}</label>
       </fieldset>
@@ -72,7 +82,7 @@ async function submit(main, form) {
   const v = (name) => form.elements[name]?.value ?? '';
   const on = (name) => Boolean(form.elements[name]?.checked);
   const body = {
-    matter: v('matter'), path: form.querySelector('[name="path"]:checked')?.value ?? '', path_detail: v('path_detail'),
+    matter: v('matter'), criminal_category: v('matter') === 'criminal' ? v('criminal_category') : '', path: form.querySelector('[name="path"]:checked')?.value ?? '', path_detail: v('path_detail'),
     pledge_confirmed: on('pledge_confirmed'), pledge_signature: v('pledge_signature'), name: v('name'), id_number: v('id_number'),
     phone: v('phone'), address: v('address'), township: v('township'), relation: v('relation'), represented_name: v('represented_name'),
     veteran: on('veteran'), opposing_party: v('opposing_party'), summary: v('summary'), limitation_date: v('limitation_date'),
@@ -82,7 +92,7 @@ async function submit(main, form) {
     const app = await api('POST', '/legal-aid/applications', body);
     form.remove();
     render(main.querySelector('#aid-done'), html`<p class="ok" id="aid-code">${t('aid.submitted', { code: app.code })}</p>
-      <p><a class="btn" href="#/aid-mine">${t('nav.myAid')}</a></p>`);
+      <p><a class="btn" href="${session.user.role === 'resident' ? '#/aid-mine' : '#/aid-queue'}">${t('nav.myAid')}</a></p>`);
   } catch (err) {
     showErrors(form, err);
   }
