@@ -6,11 +6,11 @@ import (
 	"mime/multipart"
 	"net/http"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/legaldesk/legaldesk/internal/testenv"
 )
 
 // aidForm is a valid application on the integrity-pledge path.
@@ -233,7 +233,7 @@ func TestAidWorkflow(t *testing.T) {
 			t.Fatalf("timeline: %v", steps)
 		}
 		pdf := r.wantStatus(r.do("GET", path+"/decision.pdf", nil), 200)
-		if text := pdfText(t, pdf.body); !strings.Contains(text, "张秀英") || !strings.Contains(text, "给予法律援助决定书") {
+		if text := testenv.PDFText(t, pdf.body); !strings.Contains(text, "张秀英") || !strings.Contains(text, "给予法律援助决定书") {
 			t.Fatalf("letter text: %s", text)
 		}
 	})
@@ -248,7 +248,7 @@ func TestRefusalAndObjection(t *testing.T) {
 		officer.signInStaff("aid_officer", "13900000002")
 		officer.object("POST", path+"/actions", map[string]any{"action": "reject"}, 400)
 		officer.object("POST", path+"/actions", map[string]any{"action": "reject", "reason": "家庭人均收入高于本市经济困难标准"}, 200)
-		if text := pdfText(t, r.wantStatus(r.do("GET", path+"/decision.pdf", nil), 200).body); !strings.Contains(text, "第四十九条") {
+		if text := testenv.PDFText(t, r.wantStatus(r.do("GET", path+"/decision.pdf", nil), 200).body); !strings.Contains(text, "第四十九条") {
 			t.Fatal("the refusal letter must state the right to object")
 		}
 		officer.wantStatus(officer.do("POST", path+"/objections", map[string]any{"reason": "收入计算有误"}), 403)
@@ -296,23 +296,4 @@ func TestDeemedWithdrawalAndTriage(t *testing.T) {
 	if got["status"] != "deemed_withdrawn" {
 		t.Fatalf("status %v", got["status"])
 	}
-}
-
-// pdfText extracts a PDF's text with pdftotext (poppler-utils).
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext (poppler-utils) is not installed")
-		}
-		t.Skip("pdftotext not installed")
-	}
-	p := filepath.Join(t.TempDir(), "letter.pdf")
-	os.WriteFile(p, pdf, 0o600)
-	out, err := exec.Command(bin, "-enc", "UTF-8", p, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return strings.Join(strings.Fields(string(out)), "")
 }

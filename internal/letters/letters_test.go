@@ -2,11 +2,10 @@ package letters
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/legaldesk/legaldesk/internal/testenv"
 )
 
 // The PDF's text, as a PDF text extractor (poppler's pdftotext) reads it,
@@ -21,29 +20,10 @@ func TestPDFText(t *testing.T) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatal("not a PDF")
 	}
-	text := pdfText(t, pdf)
+	text := testenv.PDFText(t, pdf)
 	for _, want := range []string{"张秀英", "给予法律援助决定书", "高法援〔2026〕12号", "法律援助法"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF text lacks %q:\n%s", want, text)
 		}
 	}
-}
-
-// pdfText extracts text with pdftotext (poppler-utils, installed by make test).
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext (poppler-utils) is not installed")
-		}
-		t.Skip("pdftotext not installed")
-	}
-	path := filepath.Join(t.TempDir(), "letter.pdf")
-	os.WriteFile(path, pdf, 0o600)
-	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return strings.Join(strings.Fields(string(out)), "")
 }
