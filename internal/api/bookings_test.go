@@ -320,7 +320,9 @@ func TestConcurrentRetries(t *testing.T) {
 // Two app instances on one MariaDB and one Redis, clients spread over both.
 func TestTwoInstances(t *testing.T) {
 	if testenv.MySQLDSN() == "" || testenv.RedisAddr() == "" {
-		testenv.Engines(t) // fails under CI=true
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true but the MariaDB or Redis test settings are missing")
+		}
 		t.Skip("MariaDB and Redis not configured")
 	}
 	rc, prefix := testenv.RequireRedis(t), testenv.RedisPrefix()
