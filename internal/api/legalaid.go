@@ -30,7 +30,7 @@ func (s *Server) eligibility(c *gin.Context) {
 			s.fail(c, err)
 			return
 		}
-		c.JSON(http.StatusOK, gin.H{"items": legalaid.Paths(), "matters": legalaid.Matters,
+		c.JSON(http.StatusOK, gin.H{"items": legalaid.Paths(), "matters": legalaid.Matters, "art31_items": legalaid.Art31Items,
 			"criminal_categories": legalaid.MandatoryCriminal, "termination_grounds": legalaid.Art48Grounds})
 		return
 	}

@@ -84,6 +84,7 @@ func TestApplicationValidation(t *testing.T) {
 			"summary":           {"summary": "太短"},
 			"matter":            {"matter": "piracy"},
 			"limitation_date":   {"limitation_date": "2020-01-01"},
+			"art31_item":        {"matter": "civil_admin", "art31_item": "whatever"},
 		}
 		for field, extra := range cases {
 			res := r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(extra)), 400)
@@ -96,12 +97,13 @@ func TestApplicationValidation(t *testing.T) {
 			{"path": "art42_exempt", "path_detail": "migrant_wages"},
 			{"path": "proof_documents"},
 			{"relation": "legal_representative", "represented_name": "张小明"},
+			{"matter": "civil_admin", "art31_item": "support"},
 		} {
 			r.object("POST", "/api/v1/legal-aid/applications", aidForm(extra), 201)
 		}
 		var n int
 		e.store.DB().Get(&n, `SELECT COUNT(*) FROM legal_aid_applications`)
-		if n != 4 {
+		if n != 5 {
 			t.Fatalf("%d applications stored", n)
 		}
 	})
@@ -222,6 +224,9 @@ func TestAidWorkflow(t *testing.T) {
 			t.Fatalf("the lawyer's cases: %v", cases)
 		}
 		lawyer.object("GET", path, nil, 200)
+		for _, f := range items(officer.object("GET", path, nil, 200), "attachments") {
+			lawyer.wantStatus(lawyer.do("GET", fmt.Sprintf("/api/v1/legal-aid/attachments/%d", id(f)), nil), 404)
+		}
 		// The applicant's timeline has no staff notes.
 		for _, ev := range items(r.object("GET", path, nil, 200), "timeline") {
 			if ev["staff_note"] != nil {

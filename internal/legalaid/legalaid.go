@@ -38,6 +38,19 @@ var MandatoryCriminal = map[string]string{
 	"absentia":      "缺席审判案件的被告人",
 }
 
+// Art31Items are the civil and administrative matters of Art. 31.
+var Art31Items = map[string]string{
+	"state_compensation": "依法请求国家赔偿",
+	"social_insurance":   "请求给予社会保险待遇或者社会救助",
+	"pension":            "请求发给抚恤金",
+	"support":            "请求给付赡养费、抚养费、扶养费",
+	"labour_pay":         "请求确认劳动关系或者支付劳动报酬",
+	"admin_permit":       "请求认定公民无民事行为能力或者限制民事行为能力",
+	"injury":             "请求工伤事故、交通事故、食品药品安全事故、医疗事故人身损害赔偿",
+	"environment":        "请求环境污染、生态破坏损害赔偿",
+	"other_by_statute":   "法律、法规、规章规定的其他情形",
+}
+
 // Path is how economic status is shown.
 type Path string
 

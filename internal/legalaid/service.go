@@ -254,14 +254,18 @@ func cleanName(name string) string {
 	return name
 }
 
-// Download returns an attachment to those who may see its application.
+// Download returns an attachment to its applicant and to officers only.
 func (s *Service) Download(ctx context.Context, v Viewer, attID int64) (Attachment, []byte, error) {
 	att, err := s.Store.Attachment(ctx, attID)
 	if err != nil {
 		return Attachment{}, nil, errNoApp
 	}
-	if _, err := s.Get(ctx, v, att.AppID); err != nil {
+	a, err := s.Get(ctx, v, att.AppID)
+	if err != nil {
 		return Attachment{}, nil, err
+	}
+	if role, _ := roleOf(v, a); role != Officer && role != Applicant {
+		return Attachment{}, nil, errNoApp
 	}
 	data, err := s.Files.Read(att.Stored)
 	return att, data, err

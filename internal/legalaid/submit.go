@@ -72,6 +72,9 @@ func (f Form) check(today calendar.Date) (*calendar.Date, error) {
 			e.Add("criminal_category", "刑事案件类别无效", "unknown criminal category")
 		}
 	}
+	if _, ok := Art31Items[f.Art31Item]; f.Matter == CivilAdmin && !ok {
+		e.Add("art31_item", "请选择属于第三十一条的哪一项事项", "choose the Art. 31 item")
+	}
 	if !length(f.Summary, 10, 2000) {
 		e.Add("summary", "请简要说明案情（10至2000字）", "describe the case (10 to 2000 characters)")
 	}

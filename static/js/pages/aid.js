@@ -24,6 +24,9 @@ export async function show(main) {
       <fieldset><legend>${t('aid.step1')}</legend>
         <label for="matter">${t('aid.matter')}</label>
         <select id="matter" name="matter">${Object.entries(info.matters).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>
+        <label for="art31_item">${t('aid.art31')}</label>
+        <select id="art31_item" name="art31_item"><option value="">—</option>
+          ${Object.entries(info.art31_items).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>
         <label for="criminal_category">${t('aid.criminal')}</label>
         <select id="criminal_category" name="criminal_category"><option value="">—</option>
           ${Object.entries(info.criminal_categories).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>
@@ -82,7 +85,7 @@ async function submit(main, form) {
   const v = (name) => form.elements[name]?.value ?? '';
   const on = (name) => Boolean(form.elements[name]?.checked);
   const body = {
-    matter: v('matter'), criminal_category: v('matter') === 'criminal' ? v('criminal_category') : '', path: form.querySelector('[name="path"]:checked')?.value ?? '', path_detail: v('path_detail'),
+    matter: v('matter'), art31_item: v('matter') === 'civil_admin' ? v('art31_item') : '', criminal_category: v('matter') === 'criminal' ? v('criminal_category') : '', path: form.querySelector('[name="path"]:checked')?.value ?? '', path_detail: v('path_detail'),
     pledge_confirmed: on('pledge_confirmed'), pledge_signature: v('pledge_signature'), name: v('name'), id_number: v('id_number'),
     phone: v('phone'), address: v('address'), township: v('township'), relation: v('relation'), represented_name: v('represented_name'),
     veteran: on('veteran'), opposing_party: v('opposing_party'), summary: v('summary'), limitation_date: v('limitation_date'),
