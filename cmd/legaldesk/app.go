@@ -83,7 +83,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 			PoolSize: cfg.Redis.PoolSize, DialTimeout: cfg.Redis.DialTimeout, ReadTimeout: cfg.Redis.ReadTimeout,
 			WriteTimeout: cfg.Redis.ReadTimeout, ContextTimeoutEnabled: true})
 		a.holds = holds.NewRedis(a.redis, cfg.Redis.Prefix)
-		limiter = ratelimit.NewRedis(a.redis, cfg.Redis.Prefix)
+		limiter = ratelimit.Fallback{Primary: ratelimit.NewRedis(a.redis, cfg.Redis.Prefix), Secondary: ratelimit.NewMemory()}
 	}
 	sender := &notify.LogSender{Outbox: a.store, Box: a.box, Log: log, Now: time.Now}
 	a.accounts = &account.Service{Store: a.store, Box: a.box, Sender: sender, Limiter: limiter, Now: time.Now,

@@ -85,3 +85,24 @@ func (r *Redis) Allow(ctx context.Context, key string, limit int, window time.Du
 	}
 	return true, 0, nil
 }
+
+// Limiter is what both kinds offer.
+type Limiter interface {
+	Allow(ctx context.Context, key string, limit int, window time.Duration) (bool, time.Duration, error)
+}
+
+// Fallback asks Primary (Redis) and, when it cannot answer, Secondary
+// (memory): during a Redis outage limits still hold per instance, and
+// people can still sign in.
+type Fallback struct {
+	Primary, Secondary Limiter
+}
+
+// Allow implements Limiter.
+func (f Fallback) Allow(ctx context.Context, key string, limit int, window time.Duration) (bool, time.Duration, error) {
+	ok, retry, err := f.Primary.Allow(ctx, key, limit, window)
+	if err != nil {
+		return f.Secondary.Allow(ctx, key, limit, window)
+	}
+	return ok, retry, nil
+}

@@ -63,3 +63,16 @@ func TestMemoryRefills(t *testing.T) {
 		t.Fatal("not refilled after the window")
 	}
 }
+
+func TestFallbackWhenRedisIsDown(t *testing.T) {
+	dead := redis.NewClient(&redis.Options{Addr: "127.0.0.1:1", DialTimeout: 100 * time.Millisecond, MaxRetries: -1})
+	defer dead.Close()
+	f := Fallback{Primary: NewRedis(dead, "x:"), Secondary: NewMemory()}
+	ctx := context.Background()
+	if ok, _, err := f.Allow(ctx, "k", 1, time.Minute); !ok || err != nil {
+		t.Fatalf("first: %v %v", ok, err)
+	}
+	if ok, _, err := f.Allow(ctx, "k", 1, time.Minute); ok || err != nil {
+		t.Fatalf("the memory limit must still hold: %v %v", ok, err)
+	}
+}
