@@ -189,6 +189,8 @@ func TestBrowserRosterPublishAndLawyerCalendar(t *testing.T) {
 		t.Fatalf("October's holidays: %q", got)
 	}
 	checkA11y(t, ctx, axe, "calendar")
+	b.do("objections page", chromedp.Navigate(base+"/#/objections"), chromedp.WaitVisible(`main h1`))
+	checkA11y(t, ctx, axe, "objections")
 	b.do("sign out", chromedp.Navigate(base+"/#/me"), chromedp.WaitVisible(`#logout`), chromedp.Click(`#logout`),
 		chromedp.Poll[chromedp.Void](`location.hash === '#/'`))
 

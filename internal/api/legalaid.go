@@ -173,6 +173,15 @@ func (s *Server) fileObjection(c *gin.Context) {
 	c.JSON(http.StatusCreated, a)
 }
 
+func (s *Server) openObjections(c *gin.Context) {
+	list, err := s.Store.OpenObjections(c.Request.Context())
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"items": list})
+}
+
 func (s *Server) decideObjection(c *gin.Context) {
 	id, err := pathID(c, "id")
 	if err != nil {

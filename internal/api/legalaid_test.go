@@ -262,10 +262,13 @@ func TestRefusalAndObjection(t *testing.T) {
 		if len(q) != 1 || q[0]["clock"].(map[string]any)["step"] != "objection" {
 			t.Fatalf("queue: %v", q)
 		}
-		var objection int64
-		e.store.DB().Get(&objection, `SELECT id FROM legal_aid_objections`)
 		admin := e.client()
 		admin.signInStaff("admin", "13900000001")
+		open := items(admin.object("GET", "/api/v1/legal-aid/objections", nil, 200), "items")
+		if len(open) != 1 || open[0]["name"] != "张秀英" {
+			t.Fatalf("open objections: %v", open)
+		}
+		objection := id(open[0])
 		opath := fmt.Sprintf("/api/v1/legal-aid/objections/%d/decision", objection)
 		officer.wantStatus(officer.do("POST", opath, map[string]any{"decision": "overturn", "reason": "x"}), 403)
 		got := admin.object("POST", opath, map[string]any{"decision": "overturn", "reason": "离婚配偶收入不应计入"}, 200)

@@ -188,6 +188,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.POST("/legal-aid/applications/:id/actions", aidParty, s.aidAction)
 	v1.GET("/legal-aid/applications/:id/lawyer-suggestions", officer, s.lawyerSuggestions)
 	v1.POST("/legal-aid/applications/:id/objections", s.require(account.Resident), s.fileObjection)
+	v1.GET("/legal-aid/objections", admin, s.openObjections)
 	v1.POST("/legal-aid/objections/:id/decision", admin, s.decideObjection)
 	v1.GET("/legal-aid/applications/:id/decision.pdf", aidParty, s.decisionPDF)
 	return r, nil

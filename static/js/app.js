@@ -15,6 +15,7 @@ import * as bookings from './pages/bookings.js';
 import * as aid from './pages/aid.js';
 import * as aidMine from './pages/aid-mine.js';
 import * as aidQueue from './pages/aid-queue.js';
+import * as objections from './pages/objections.js';
 
 const routes = {
   '': home,
@@ -30,6 +31,7 @@ const routes = {
   aid,
   'aid-mine': aidMine,
   'aid-queue': aidQueue,
+  objections,
 };
 
 async function route() {

@@ -6,7 +6,7 @@ import { t } from './i18n.js';
 export const session = { user: null };
 
 const roleLinks = {
-  admin: [['#/roster', 'nav.roster'], ['#/rules', 'nav.rules'], ['#/calendar', 'nav.calendar']],
+  admin: [['#/roster', 'nav.roster'], ['#/rules', 'nav.rules'], ['#/calendar', 'nav.calendar'], ['#/objections', 'nav.objections']],
   lawyer: [['#/shifts', 'nav.myShifts'], ['#/aid-mine', 'nav.aidCases']],
   resident: [['#/book', 'nav.book'], ['#/bookings', 'nav.bookings'], ['#/aid', 'nav.aid'], ['#/aid-mine', 'nav.myAid']],
   aid_officer: [['#/aid-queue', 'nav.aidQueue']],

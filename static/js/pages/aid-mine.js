@@ -28,6 +28,9 @@ export async function show(main) {
         <p class="muted">${t('aid.attachments')}：${attachments.map((f) => html`<a href="/api/v1/legal-aid/attachments/${f.id}">${f.name}</a> `)}</p>
         <details><summary>${t('aid.timeline')}</summary><ol>${timeline.map((e) => html`<li>${e.at.slice(0, 16).replace('T', ' ')} ${t('aidstatus.' + e.to)} ${e.reason}</li>`)}</ol></details>
         ${a.decided_at ? html`<p><a href="/api/v1/legal-aid/applications/${a.id}/decision.pdf" target="_blank" rel="noopener">${t('aid.letter')}</a></p>` : ''}
+        ${['refused', 'terminated'].includes(a.status) && session.user.role === 'resident' ? html`
+          <label for="objection-${a.id}">${t('aid.objection')}</label><textarea id="objection-${a.id}" rows="3" maxlength="1000"></textarea>
+          <p><button type="button" class="btn secondary" data-object="${a.id}">${t('aid.object')}</button></p>` : ''}
       </li>`)}</ul>` : html`<p>${t('aid.none')}</p>`}`);
   for (const b of main.querySelectorAll('[data-upload]')) {
     b.addEventListener('click', async () => {
@@ -36,6 +39,17 @@ export async function show(main) {
       try {
         await uploadFile(`/legal-aid/applications/${b.dataset.upload}/attachments`, input.files[0]);
         toast(t('aid.uploaded'));
+        show(main);
+      } catch (err) {
+        toast(err.message);
+      }
+    });
+  }
+  for (const b of main.querySelectorAll('[data-object]')) {
+    b.addEventListener('click', async () => {
+      try {
+        const reason = main.querySelector(`#objection-${b.dataset.object}`).value;
+        await api('POST', `/legal-aid/applications/${b.dataset.object}/objections`, { reason });
         show(main);
       } catch (err) {
         toast(err.message);
