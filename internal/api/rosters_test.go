@@ -304,6 +304,18 @@ func TestSwaps(t *testing.T) {
 		b := e.client()
 		b.signIn(demoPhone(bID))
 		sid := shift["id"].(float64)
+		colleagues := items(a.object("GET", fmt.Sprintf("/api/v1/shifts/%d/colleagues", int(sid)), nil, 200), "items")
+		found := false
+		for _, c := range colleagues {
+			found = found || c["id"].(float64) == bID
+			if c["id"].(float64) == aID {
+				t.Fatal("the lawyer is listed as their own colleague")
+			}
+		}
+		if !found {
+			t.Fatalf("B is eligible but not listed: %v", colleagues)
+		}
+		b.wantStatus(b.do("GET", fmt.Sprintf("/api/v1/shifts/%d/colleagues", int(sid)), nil), 403)
 		b.wantStatus(b.do("POST", "/api/v1/shift-swaps", map[string]any{"shift_id": sid, "to_lawyer_id": aID}), 403)
 		a.wantStatus(a.do("POST", "/api/v1/shift-swaps", map[string]any{"shift_id": sid, "to_lawyer_id": 1}), 400)
 		sw := a.object("POST", "/api/v1/shift-swaps", map[string]any{"shift_id": sid, "to_lawyer_id": bID}, 201)

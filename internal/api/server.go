@@ -154,6 +154,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.POST("/leave", lawyer, s.requestLeave)
 	v1.GET("/shift-swaps", s.require(account.Lawyer, account.Admin), s.listSwaps)
 	v1.POST("/shift-swaps", lawyer, s.proposeSwap)
+	v1.GET("/shifts/:id/colleagues", lawyer, s.colleagues)
 	v1.POST("/shift-swaps/:id/accept", lawyer, s.acceptSwap)
 	v1.POST("/shift-swaps/:id/decline", lawyer, s.declineSwap)
 

@@ -133,6 +133,22 @@ func (s *Server) proposeSwap(c *gin.Context) {
 	c.JSON(http.StatusCreated, sw)
 }
 
+// colleagues lists who may take one of your shifts.
+func (s *Server) colleagues(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	u, _ := currentUser(c)
+	list, err := s.Roster.Colleagues(c.Request.Context(), u.ID, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"items": list})
+}
+
 func (s *Server) acceptSwap(c *gin.Context)  { s.decideSwap(c, true) }
 func (s *Server) declineSwap(c *gin.Context) { s.decideSwap(c, false) }
 

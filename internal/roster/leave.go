@@ -158,3 +158,26 @@ func (s *Service) DecideSwap(ctx context.Context, lawyerID, swapID int64, accept
 	}
 	return s.Store.Swap(ctx, swapID)
 }
+
+// Colleagues lists who could take one of the lawyer's shifts in a swap.
+func (s *Service) Colleagues(ctx context.Context, lawyerID, shiftID int64) ([]Lawyer, error) {
+	sh, err := s.Store.Shift(ctx, shiftID)
+	if err != nil {
+		return nil, err
+	}
+	if sh.LawyerID != lawyerID {
+		return nil, errNotYourShift
+	}
+	in, _, err := s.input(ctx, sh.Date.AddDays(-7), sh.Date.AddDays(7))
+	if err != nil {
+		return nil, err
+	}
+	in.Fixed = withoutShift(in.Fixed, sh.ID)
+	out := []Lawyer{}
+	for _, l := range in.Pools[sh.SiteID] {
+		if ok, _ := Eligible(in, l, sh); ok && l != lawyerID {
+			out = append(out, in.Lawyers[l])
+		}
+	}
+	return out, nil
+}

@@ -104,6 +104,7 @@ async function wire(main, month) {
 }
 
 let options = null;
+let colleagues = [];
 
 // shiftDay shows a shift's bookings with attendance buttons and the
 // consultation record form (also for walk-ins).
@@ -111,6 +112,7 @@ async function shiftDay(el, shiftId, siteId) {
   try {
     options ??= await api('GET', '/consultations/options');
     const list = (await api('GET', `/shifts/${shiftId}/bookings`)).items;
+    colleagues = (await api('GET', `/shifts/${shiftId}/colleagues`).catch(() => ({ items: [] }))).items;
     render(el, html`
       <h2 id="shift-day-title">${t('day.title')}</h2>
       ${list.length ? html`<ul class="list" id="day-bookings">${list.map(({ booking: b, resident_name: name }) => html`<li>
@@ -120,7 +122,10 @@ async function shiftDay(el, shiftId, siteId) {
         <button type="button" class="btn" data-record="${b.id}">${t('day.record')}</button></p></li>`)}</ul>`
         : html`<p>${t('day.none')}</p>`}
       <p><button type="button" class="btn secondary" data-record="">${t('day.walkIn')}</button></p>
-      <div id="record-area"></div>`);
+      <div id="record-area"></div>
+      ${colleagues.length ? html`<label for="swap-to">${t('day.swapTo')}</label>
+        <select id="swap-to">${colleagues.map((c) => html`<option value="${c.id}">${c.name}</option>`)}</select>
+        <p><button type="button" class="btn secondary" id="propose-swap">${t('day.swap')}</button></p>` : ''}`);
   } catch (err) {
     toast(err.message);
     return;
@@ -135,6 +140,14 @@ async function shiftDay(el, shiftId, siteId) {
       }
     });
   }
+  el.querySelector('#propose-swap')?.addEventListener('click', async () => {
+    try {
+      await api('POST', '/shift-swaps', { shift_id: shiftId, to_lawyer_id: Number(el.querySelector('#swap-to').value) });
+      toast(t('day.swapSent'));
+    } catch (err) {
+      toast(err.message);
+    }
+  });
   for (const b of el.querySelectorAll('[data-record]')) {
     b.addEventListener('click', () => recordForm(el.querySelector('#record-area'), b.dataset.record, siteId, () => shiftDay(el, shiftId, siteId)));
   }
