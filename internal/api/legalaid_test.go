@@ -305,3 +305,25 @@ func TestDeemedWithdrawalAndTriage(t *testing.T) {
 		t.Fatalf("status %v", got["status"])
 	}
 }
+
+// A create route with an Idempotency-Key: a retry returns the first
+// answer; the key with another body is refused; one application is stored.
+func TestIdempotentApplication(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		r := e.resident("13800000001")
+		first := r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(nil), "Idempotency-Key", "apply-1"), 201)
+		again := r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(nil), "Idempotency-Key", "apply-1"), 201)
+		if again.json(t)["code"] != first.json(t)["code"] || again.header.Get("Idempotent-Replayed") != "true" {
+			t.Fatalf("replay: %s", again.body)
+		}
+		r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"township": "三甲镇"}), "Idempotency-Key", "apply-1"), 409)
+		// A failed request does not use up its key.
+		r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"phone": "1"}), "Idempotency-Key", "apply-2"), 400)
+		r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(nil), "Idempotency-Key", "apply-2"), 201)
+		var n int
+		e.store.DB().Get(&n, `SELECT COUNT(*) FROM legal_aid_applications`)
+		if n != 2 {
+			t.Fatalf("%d applications, want 2", n)
+		}
+	})
+}

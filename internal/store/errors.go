@@ -102,3 +102,5 @@ func wrapAs(e *errs.Error, cause error) error {
 }
 
 func isNotFound(err error) bool { return errs.Is(err, errs.NotFound) }
+
+func isConflict(err error) bool { return errs.Is(err, errs.Conflict) }

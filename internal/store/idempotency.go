@@ -1,0 +1,42 @@
+package store
+
+import (
+	"context"
+	"time"
+)
+
+// Idempotent is a stored answer (status 0 while the first request runs).
+type Idempotent struct {
+	Route  string `db:"route"`
+	Hash   string `db:"request_hash"`
+	Status int    `db:"status"`
+	Body   []byte `db:"body"`
+}
+
+// ClaimIdempotency records that a request with this key is running; false
+// when the key was seen before, with what was recorded.
+func (s *Store) ClaimIdempotency(ctx context.Context, userID int64, key, route, hash string) (bool, Idempotent, error) {
+	const q = `INSERT INTO idempotent_responses (user_id, idem_key, route, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)`
+	_, err := s.db.ExecContext(ctx, q, userID, key, route, hash, []byte{}, time.Now().UTC())
+	if err == nil {
+		return true, Idempotent{}, nil
+	}
+	if e := translate(err); !isConflict(e) {
+		return false, Idempotent{}, e
+	}
+	var prev Idempotent
+	err = s.db.GetContext(ctx, &prev, `SELECT route, request_hash, status, body FROM idempotent_responses WHERE user_id = ? AND idem_key = ?`, userID, key)
+	return false, prev, translate(err)
+}
+
+// FinishIdempotency stores the answer of a successful request, or forgets
+// the claim of a failed one so that it can be retried.
+func (s *Store) FinishIdempotency(ctx context.Context, userID int64, key string, status int, body []byte) error {
+	var err error
+	if status >= 200 && status < 300 {
+		_, err = s.db.ExecContext(ctx, `UPDATE idempotent_responses SET status = ?, body = ? WHERE user_id = ? AND idem_key = ?`, status, body, userID, key)
+	} else {
+		_, err = s.db.ExecContext(ctx, `DELETE FROM idempotent_responses WHERE user_id = ? AND idem_key = ?`, userID, key)
+	}
+	return translate(err)
+}
