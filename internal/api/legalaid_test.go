@@ -128,6 +128,13 @@ func TestApplicationViews(t *testing.T) {
 		if full["id_number"] != "11010519491231002X" || full["phone"] != "13800000001" {
 			t.Fatalf("the officer sees %v %v", full["id_number"], full["phone"])
 		}
+		reads, _ := e.store.AuditOf(t.Context(), "legal_aid_application", id(app))
+		if len(reads) != 1 || reads[0].Action != "read" {
+			t.Fatalf("the officer's read is not audited: %+v", reads)
+		}
+		if q := items(officer.object("GET", "/api/v1/legal-aid/queue", nil, 200), "items"); q[0]["id_number"] != "110105********002X" {
+			t.Fatalf("the board shows %v", q[0]["id_number"])
+		}
 		// Attachments: only the applicant and officers read them.
 		att := owner.wantStatus(owner.upload(path+"/attachments", "工资条.pdf", pdfBytes), 201).json(t)
 		attPath := fmt.Sprintf("/api/v1/legal-aid/attachments/%d", id(att))

@@ -44,6 +44,8 @@ type Store interface {
 	Candidates(ctx context.Context) ([]Candidate, error)
 	PriorClients(ctx context.Context) ([]PriorClient, error)
 	DueWithdrawals(ctx context.Context, today calendar.Date) ([]int64, error)
+	// AuditRead records who read personal data (PIPL).
+	AuditRead(ctx context.Context, actor int64, object string, id int64) error
 }
 
 // Files keeps uploads outside the web root under random names.
@@ -78,17 +80,26 @@ var errNoApp = errs.New(errs.NotFound, "未找到该申请", "no such applicatio
 // Get returns an application its applicant, an officer or the assigned
 // lawyer may see; ID numbers are masked for all but officers.
 func (s *Service) Get(ctx context.Context, v Viewer, id int64) (Application, error) {
-	a, err := s.Store.Application(ctx, id)
-	if errs.Is(err, errs.NotFound) {
-		return Application{}, errNoApp
-	}
+	a, err := s.load(ctx, v, id)
 	if err != nil {
 		return Application{}, err
 	}
-	if !s.mayView(v, a) {
-		return Application{}, errNoApp
+	if v.officer() {
+		// Officers see the full ID number: the read is recorded.
+		if err := s.Store.AuditRead(ctx, v.ID, "legal_aid_application", id); err != nil {
+			return Application{}, err
+		}
 	}
 	return s.reveal(a, v), nil
+}
+
+// load returns an application the viewer may see, still sealed.
+func (s *Service) load(ctx context.Context, v Viewer, id int64) (Application, error) {
+	a, err := s.Store.Application(ctx, id)
+	if errs.Is(err, errs.NotFound) || (err == nil && !s.mayView(v, a)) {
+		return Application{}, errNoApp
+	}
+	return a, err
 }
 
 func (s *Service) mayView(v Viewer, a Application) bool {
@@ -154,7 +165,8 @@ func (s *Service) Queue(ctx context.Context, f Filter) ([]Queued, error) {
 		if o, ok := objections[a.ID]; ok {
 			filed = &o.FiledAt
 		}
-		q[i] = Queued{Application: s.reveal(a, Viewer{Role: "aid_officer"}), Clock: ClockOf(a, filed, today)}
+		// The board shows numbers masked; the full ones are read one by one.
+		q[i] = Queued{Application: s.reveal(a, Viewer{}), Clock: ClockOf(a, filed, today)}
 	}
 	Triage(q)
 	return q, nil
@@ -183,7 +195,7 @@ func (s *Service) Sweep(ctx context.Context) error {
 
 // Timeline is an application's events; the applicant sees no staff notes.
 func (s *Service) Timeline(ctx context.Context, v Viewer, id int64) ([]Event, error) {
-	if _, err := s.Get(ctx, v, id); err != nil {
+	if _, err := s.load(ctx, v, id); err != nil {
 		return nil, err
 	}
 	events, err := s.Store.Events(ctx, id)
@@ -208,7 +220,7 @@ var allowedTypes = map[string]string{"application/pdf": ".pdf", "image/jpeg": ".
 // size limited per file and per application, under a random name outside
 // the web root; a refused file leaves nothing behind.
 func (s *Service) Upload(ctx context.Context, v Viewer, appID int64, name string, data []byte) (Attachment, error) {
-	a, err := s.Get(ctx, v, appID)
+	a, err := s.load(ctx, v, appID)
 	if err != nil {
 		return Attachment{}, err
 	}
@@ -260,12 +272,15 @@ func (s *Service) Download(ctx context.Context, v Viewer, attID int64) (Attachme
 	if err != nil {
 		return Attachment{}, nil, errNoApp
 	}
-	a, err := s.Get(ctx, v, att.AppID)
+	a, err := s.load(ctx, v, att.AppID)
 	if err != nil {
 		return Attachment{}, nil, err
 	}
 	if role, _ := roleOf(v, a); role != Officer && role != Applicant {
 		return Attachment{}, nil, errNoApp
+	}
+	if err := s.Store.AuditRead(ctx, v.ID, "legal_aid_attachment", attID); err != nil {
+		return Attachment{}, nil, err
 	}
 	data, err := s.Files.Read(att.Stored)
 	return att, data, err

@@ -31,3 +31,10 @@ func (s *Store) AuditOf(ctx context.Context, object string, id int64) ([]AuditEn
 	err := s.db.SelectContext(ctx, &out, q, object, id)
 	return out, translate(err)
 }
+
+// AuditRead records that actor read an object's personal data.
+func (s *Store) AuditRead(ctx context.Context, actor int64, object string, id int64) error {
+	const q = `INSERT INTO audit_log (user_id, action, object, object_id, detail, at) VALUES (?, 'read', ?, ?, '', ?)`
+	_, err := s.db.ExecContext(ctx, q, sql.NullInt64{Int64: actor, Valid: actor != 0}, object, id, s.now())
+	return translate(err)
+}
