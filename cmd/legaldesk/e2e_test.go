@@ -253,11 +253,11 @@ func TestSameBinaryOnMariaDBAndRedis(t *testing.T) {
 func TestLoadtestCorrectness(t *testing.T) {
 	base := startServer(t, map[string]string{"LEGALDESK_AUTH_SMS_PER_PHONE": "100", "LEGALDESK_AUTH_LOGIN_PER_PHONE": "100"})
 	rep, err := loadtest.Run(context.Background(), loadtest.Options{Base: base, AdminPhone: "13900000001", AdminPassword: "demo-pass-2026",
-		SiteID: 1, Residents: 40, Reads: 100, Concurrency: 8, Days: 14}, io.Discard)
+		SiteID: 1, Residents: 40, Reads: 100, Concurrency: 8, Days: 14, Throughput: true}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Problems) > 0 || rep.Places == 0 || rep.Booked != rep.Places {
+	if len(rep.Problems) > 0 || rep.Places == 0 || rep.Booked != rep.Places || rep.Successes.Count != 80 {
 		t.Fatalf("places %d, booked %d, problems %v", rep.Places, rep.Booked, rep.Problems)
 	}
 	t.Log(rep.Reads, rep.Confirms)

@@ -23,6 +23,7 @@ func main() {
 	flag.IntVar(&o.Reads, "reads", 2000, "availability requests")
 	flag.IntVar(&o.Concurrency, "c", 32, "concurrent clients")
 	flag.IntVar(&o.Days, "days", 14, "availability window in days")
+	flag.BoolVar(&o.Throughput, "throughput", false, "also measure successful confirms on large slots (changes the demo's notary office)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -33,6 +34,9 @@ func main() {
 	}
 	for _, l := range []loadtest.Latency{rep.Reads, rep.Holds, rep.Confirms} {
 		fmt.Println(l)
+	}
+	if o.Throughput {
+		fmt.Println(rep.Successes)
 	}
 	fmt.Printf("places %d, booked %d\n", rep.Places, rep.Booked)
 	if len(rep.Problems) > 0 {

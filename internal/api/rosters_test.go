@@ -140,6 +140,13 @@ func TestDutyRuleValidation(t *testing.T) {
 		if _, msg, fields := r.errorOf(t); fields["sessions[0]"] == nil {
 			t.Errorf("a slot that does not divide the session: %s %v", msg, fields)
 		}
+		// One active rule per site and period: the demo's Wednesday rule is in the way.
+		r = admin.wantStatus(admin.do("POST", "/api/v1/duty-rules", base(`, "sessions": [{"start": "14:30", "end": "17:30"}]`)), 409)
+		if _, _, fields := r.errorOf(t); fields["site_id"] == nil {
+			t.Fatalf("second active rule: %s", r.body)
+		}
+		demoRule := items(admin.object("GET", "/api/v1/duty-rules?site_id=2", nil, 200), "items")[0]
+		admin.object("PATCH", fmt.Sprintf("/api/v1/duty-rules/%d", int(demoRule["id"].(float64))), `{"active": false}`, 200)
 		created := admin.object("POST", "/api/v1/duty-rules", base(`, "sessions": [{"start": "14:30", "end": "17:30"}]`), 201)
 		id := int(created["id"].(float64))
 		patched := admin.object("PATCH", fmt.Sprintf("/api/v1/duty-rules/%d", id), `{"active": false}`, 200)

@@ -13,11 +13,13 @@ import (
 // log sender put in the outbox.
 func signIn(ctx context.Context, o Options, admin *client) ([]*client, error) {
 	out := make([]*client, o.Residents)
+	// New residents on every run, so runs against one server do not add up.
+	base := 10_000_000 + int(time.Now().UnixMilli()%800)*100_000
 	var firstErr error
 	var mu sync.Mutex
 	parallel(o.Residents, min(o.Concurrency, 8), func(i int) {
 		c := newClient(o.Base)
-		phone := fmt.Sprintf("137%08d", 90000000+i)
+		phone := fmt.Sprintf("137%08d", base+i)
 		err := signInOne(ctx, c, admin, phone)
 		mu.Lock()
 		defer mu.Unlock()
@@ -76,11 +78,15 @@ func reads(ctx context.Context, o Options, c *client) Latency {
 	return t.summary()
 }
 
-// contestedDay finds the first day with bookable places at the site.
-func contestedDay(ctx context.Context, o Options, c *client) (string, []slot, error) {
+// contestedDay finds the first day after `after` (YYYY-MM-DD, or "" for
+// today) with bookable places at the site.
+func contestedDay(ctx context.Context, o Options, c *client, after string) (string, []slot, error) {
 	now := time.Now().In(time.FixedZone("CST", 8*3600))
 	for i := 1; i <= 30; i++ {
 		day := now.AddDate(0, 0, i).Format("2006-01-02")
+		if day <= after {
+			continue
+		}
 		var out struct{ Items []slot }
 		if _, err := c.call(ctx, "GET", fmt.Sprintf("/api/v1/slots?site_id=%d&from=%s&to=%s", o.SiteID, day, day), nil, &out); err != nil {
 			return "", nil, err

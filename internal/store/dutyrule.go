@@ -101,6 +101,9 @@ func (s *Store) CreateDutyRule(ctx context.Context, actor int64, r *roster.Rule)
 		if err := s.ruleSite(ctx, tx, r.SiteID); err != nil {
 			return err
 		}
+		if err := s.oneActiveRule(ctx, tx, *r); err != nil {
+			return err
+		}
 		if err := s.insertRule(ctx, tx, r); err != nil {
 			return err
 		}
@@ -140,6 +143,9 @@ func (s *Store) UpdateDutyRule(ctx context.Context, actor, id int64, change func
 		if err := s.ruleSite(ctx, tx, r.SiteID); err != nil {
 			return err
 		}
+		if err := s.oneActiveRule(ctx, tx, r); err != nil {
+			return err
+		}
 		sessions, _ := json.Marshal(r.Sessions)
 		const q = `UPDATE duty_rules SET site_id = ?, pattern = ?, weekdays = ?, nth = ?, sessions = ?, slot_minutes = ?, capacity = ?,
 			lawyers_per_session = ?, holiday_policy = ?, effective_from = ?, effective_to = ?, active = ?, updated_at = ? WHERE id = ?`
@@ -150,4 +156,29 @@ func (s *Store) UpdateDutyRule(ctx context.Context, actor, id int64, change func
 		return s.audit(ctx, tx, actor, "update", "duty_rule", id, "")
 	})
 	return r, err
+}
+
+// oneActiveRule refuses a second active rule for a site over the same
+// dates: their sessions would claim the same duty seats.
+func (s *Store) oneActiveRule(ctx context.Context, tx *sqlx.Tx, r roster.Rule) error {
+	if !r.Active {
+		return nil
+	}
+	const q = `SELECT effective_from, effective_to FROM duty_rules WHERE site_id = ? AND active = ? AND id <> ?`
+	var others []struct {
+		From calendar.Date  `db:"effective_from"`
+		To   *calendar.Date `db:"effective_to"`
+	}
+	if err := tx.SelectContext(ctx, &others, q, r.SiteID, true, r.ID); err != nil {
+		return err
+	}
+	for _, o := range others {
+		startsBeforeOtherEnds := o.To == nil || !r.EffectiveFrom.After(*o.To)
+		endsAfterOtherStarts := r.EffectiveTo == nil || !r.EffectiveTo.Before(o.From)
+		if startsBeforeOtherEnds && endsAfterOtherStarts {
+			return errs.New(errs.Conflict, "该站点在这段时间已有启用的值班规则，请先停用或修改原规则", "the site already has an active rule for these dates").
+				Field("site_id", "已有启用的值班规则", "already has an active rule")
+		}
+	}
+	return nil
 }
