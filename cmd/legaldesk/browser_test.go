@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -191,6 +192,17 @@ func TestBrowserRosterPublishAndLawyerCalendar(t *testing.T) {
 	checkA11y(t, ctx, axe, "calendar")
 	b.do("objections page", chromedp.Navigate(base+"/#/objections"), chromedp.WaitVisible(`main h1`))
 	checkA11y(t, ctx, axe, "objections")
+	b.do("outbox page", chromedp.Navigate(base+"/#/outbox"), chromedp.WaitVisible(`#outbox`))
+	checkA11y(t, ctx, axe, "outbox")
+	b.do("pools page", chromedp.Navigate(base+"/#/pools"), chromedp.WaitVisible(`#pool-form input:checked`))
+	checkA11y(t, ctx, axe, "pools")
+	b.do("network page", chromedp.Navigate(base+"/#/network/"+url.PathEscape("米山镇")), chromedp.WaitVisible(`#net-sites li`),
+		chromedp.SendKeys(`#site-name`, "新建村公共法律服务工作室"),
+		chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector('#site-parent');
+			s.value = [...s.options].find(o => o.textContent === '米山镇公共法律服务工作站').value; })()`),
+		chromedp.Click(`#site-form button[type="submit"]`),
+		chromedp.Poll[chromedp.Void](`[...document.querySelectorAll('#net-sites li')].some(li => li.textContent.includes('新建村'))`))
+	checkA11y(t, ctx, axe, "network")
 	b.do("sign out", chromedp.Navigate(base+"/#/me"), chromedp.WaitVisible(`#logout`), chromedp.Click(`#logout`),
 		chromedp.Poll[chromedp.Void](`location.hash === '#/'`))
 

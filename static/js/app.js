@@ -16,6 +16,9 @@ import * as aid from './pages/aid.js';
 import * as aidMine from './pages/aid-mine.js';
 import * as aidQueue from './pages/aid-queue.js';
 import * as objections from './pages/objections.js';
+import * as outbox from './pages/outbox.js';
+import * as pools from './pages/pools.js';
+import * as network from './pages/network.js';
 
 const routes = {
   '': home,
@@ -32,6 +35,9 @@ const routes = {
   'aid-mine': aidMine,
   'aid-queue': aidQueue,
   objections,
+  outbox,
+  pools,
+  network,
 };
 
 async function route() {

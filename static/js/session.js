@@ -6,7 +6,8 @@ import { t } from './i18n.js';
 export const session = { user: null };
 
 const roleLinks = {
-  admin: [['#/roster', 'nav.roster'], ['#/rules', 'nav.rules'], ['#/calendar', 'nav.calendar'], ['#/objections', 'nav.objections']],
+  admin: [['#/network', 'nav.network'], ['#/roster', 'nav.roster'], ['#/rules', 'nav.rules'], ['#/calendar', 'nav.calendar'], ['#/pools', 'nav.pools'],
+    ['#/objections', 'nav.objections'], ['#/outbox', 'nav.outbox']],
   lawyer: [['#/shifts', 'nav.myShifts'], ['#/aid-mine', 'nav.aidCases']],
   resident: [['#/book', 'nav.book'], ['#/bookings', 'nav.bookings'], ['#/aid', 'nav.aid'], ['#/aid-mine', 'nav.myAid']],
   aid_officer: [['#/aid-queue', 'nav.aidQueue']],
