@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/errs"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/pii"
@@ -35,7 +36,7 @@ func (s *Server) listOutbox(c *gin.Context) {
 	}
 	var last int64
 	for i := range entries {
-		entries[i].CreatedAt = entries[i].CreatedAt.In(shanghai)
+		entries[i].CreatedAt = entries[i].CreatedAt.In(calendar.Shanghai)
 		last = entries[i].ID
 	}
 	c.JSON(http.StatusOK, gin.H{"items": entries, "next_cursor": nextCursor(len(entries), filter.Limit, last)})

@@ -7,11 +7,9 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/pii"
 )
-
-// shanghai is China Standard Time; China keeps no daylight saving.
-var shanghai = time.FixedZone("Asia/Shanghai", 8*3600)
 
 type userJSON struct {
 	ID        int64        `json:"id"`
@@ -30,7 +28,7 @@ func (s *Server) userView(u account.User, viewer account.User) userJSON {
 	if viewer.ID != u.ID && viewer.Role != account.Admin {
 		phone = pii.MaskPhone(phone)
 	}
-	return userJSON{ID: u.ID, Role: u.Role, Name: u.Name, Phone: phone, CreatedAt: u.CreatedAt.In(shanghai)}
+	return userJSON{ID: u.ID, Role: u.Role, Name: u.Name, Phone: phone, CreatedAt: u.CreatedAt.In(calendar.Shanghai)}
 }
 
 type phoneRequest struct {

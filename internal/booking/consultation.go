@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/errs"
 )
 
@@ -99,7 +100,7 @@ func (s *Service) Record(ctx context.Context, lawyerID int64, c Consultation) (C
 		}
 		c.SiteID, c.ResidentID, c.WalkIn = b.SiteID, &b.ResidentID, false
 	} else {
-		on, err := s.Store.LawyerOnDuty(ctx, lawyerID, c.SiteID, s.Now().In(time.FixedZone("CST", 8*3600)).Format("2006-01-02"))
+		on, err := s.Store.LawyerOnDuty(ctx, lawyerID, c.SiteID, calendar.DateOf(s.Now()).String())
 		if err != nil {
 			return Consultation{}, err
 		}
@@ -158,7 +159,7 @@ func (s *Service) Join(ctx context.Context, residentID, siteID int64, date time.
 // offer gives a freed place to the next resident waiting for that site and
 // day, as a hold that lasts longer than a normal one, and tells them.
 func (s *Service) offer(ctx context.Context, sl Slot) {
-	date := sl.Start.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02")
+	date := calendar.DateOf(sl.Start).String()
 	w, err := s.Store.NextWaiting(ctx, sl.SiteID, date, sl.ID, s.Now())
 	if err != nil {
 		if !errs.Is(err, errs.NotFound) {

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/errs"
 )
 
@@ -206,7 +207,7 @@ func (s *Service) Confirm(ctx context.Context, residentID int64, r Request) (Boo
 }
 
 func when(t time.Time) string {
-	return t.In(time.FixedZone("CST", 8*3600)).Format("1月2日 15:04")
+	return t.In(calendar.Shanghai).Format("1月2日 15:04")
 }
 
 func (s *Service) notify(ctx context.Context, b Booking, kind, body string) {

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/legaldesk/legaldesk/internal/calendar"
 )
 
 // signIn makes residents 137xxxxxxxx and signs each in with the code the
@@ -61,7 +63,7 @@ type slot struct {
 }
 
 func window(days int) (string, string) {
-	now := time.Now().In(time.FixedZone("CST", 8*3600))
+	now := time.Now().In(calendar.Shanghai)
 	return now.Format("2006-01-02"), now.AddDate(0, 0, days).Format("2006-01-02")
 }
 
@@ -81,7 +83,7 @@ func reads(ctx context.Context, o Options, c *client) Latency {
 // contestedDay finds the first day after `after` (YYYY-MM-DD, or "" for
 // today) with bookable places at the site.
 func contestedDay(ctx context.Context, o Options, c *client, after string) (string, []slot, error) {
-	now := time.Now().In(time.FixedZone("CST", 8*3600))
+	now := time.Now().In(calendar.Shanghai)
 	for i := 1; i <= 30; i++ {
 		day := now.AddDate(0, 0, i).Format("2006-01-02")
 		if day <= after {

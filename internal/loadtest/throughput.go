@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync/atomic"
 	"time"
+
+	"github.com/legaldesk/legaldesk/internal/calendar"
 )
 
 // bigSlot is the capacity of each slot set up for the throughput phase
@@ -35,7 +37,7 @@ func prepareThroughput(ctx context.Context, admin *client, after string) (int64,
 	if st, err := admin.call(ctx, "PUT", fmt.Sprintf("/api/v1/sites/%d/lawyers", site), map[string]any{"lawyer_ids": pool}, nil); err != nil || st != 200 {
 		return 0, nil, fmt.Errorf("pool: status %d %v", st, err)
 	}
-	today := time.Now().In(time.FixedZone("CST", 8*3600))
+	today := time.Now().In(calendar.Shanghai)
 	rule := map[string]any{"site_id": site, "pattern": "workdays", "sessions": []map[string]string{{"start": "08:00", "end": "18:00"}},
 		"slot_minutes": 60, "capacity": bigSlot, "lawyers_per_session": 1, "holiday_policy": "skip",
 		"effective_from": today.Format("2006-01-02")}
