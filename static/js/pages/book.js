@@ -23,13 +23,15 @@ export async function show(main, [moving = '']) {
     return;
   }
   const tomorrow = new Date(Date.parse(todayCN()) + 864e5).toISOString().slice(0, 10);
+  // "My station": the site chosen last time comes first.
+  const mySite = localStorage.getItem('mySite') ?? '';
   const movingBooking = moving ? await api('GET', `/bookings/${moving}`).catch(() => null) : null;
   render(main, html`
     <h1>${t('book.title')}</h1>
     ${movingBooking ? html`<p class="ok">${t('book.reschedule', { code: movingBooking.code })}</p>` : ''}
     <form id="pick-form" novalidate>
       <label for="book-site">${t('book.site')}</label>
-      <select id="book-site" name="site">${sites.map((s) => html`<option value="${s.id}">${s.name}</option>`)}</select>
+      <select id="book-site" name="site">${sites.map((s) => html`<option value="${s.id}" ${String(s.id) === mySite ? html`selected` : ''}>${s.name}</option>`)}</select>
       <label for="book-date">${t('book.date')}</label>
       <input id="book-date" name="date" type="date" value="${tomorrow}" min="${todayCN()}" required>
       <p><button type="submit" class="btn" id="show-slots">${t('book.show')}</button></p>
@@ -38,6 +40,7 @@ export async function show(main, [moving = '']) {
   const form = main.querySelector('#pick-form');
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    localStorage.setItem('mySite', form.site.value);
     loadSlots(main, form.site.value, form.date.value, movingBooking);
   });
 }
