@@ -170,16 +170,11 @@ func (s *Server) cancelBooking(c *gin.Context) {
 }
 
 func (s *Server) rescheduleBooking(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req struct {
 		SlotID int64 `json:"slot_id"`
 	}
-	if err := bindJSON(c, &req); err != nil {
-		s.fail(c, err)
+	id, ok := s.idAndBody(c, &req)
+	if !ok {
 		return
 	}
 	b, err := s.Booking.Reschedule(c.Request.Context(), viewer(c), id, req.SlotID)

@@ -43,16 +43,11 @@ func (s *Server) shiftBookings(c *gin.Context) {
 }
 
 func (s *Server) markAttendance(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req struct {
 		Status booking.Status `json:"status"`
 	}
-	if err := bindJSON(c, &req); err != nil {
-		s.fail(c, err)
+	id, ok := s.idAndBody(c, &req)
+	if !ok {
 		return
 	}
 	u, _ := currentUser(c)
@@ -106,17 +101,12 @@ func (s *Server) consultationOptions(c *gin.Context) {
 }
 
 func (s *Server) rateBooking(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req struct {
 		Score   int    `json:"score"`
 		Comment string `json:"comment"`
 	}
-	if err := bindJSON(c, &req); err != nil {
-		s.fail(c, err)
+	id, ok := s.idAndBody(c, &req)
+	if !ok {
 		return
 	}
 	u, _ := currentUser(c)

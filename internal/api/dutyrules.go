@@ -97,14 +97,9 @@ func (s *Server) createDutyRule(c *gin.Context) {
 }
 
 func (s *Server) updateDutyRule(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req ruleRequest
-	if err := bindJSON(c, &req); err != nil {
-		s.fail(c, err)
+	id, ok := s.idAndBody(c, &req)
+	if !ok {
 		return
 	}
 	u, _ := currentUser(c)
@@ -144,16 +139,11 @@ func (s *Server) getPool(c *gin.Context) {
 }
 
 func (s *Server) setPool(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req struct {
 		LawyerIDs []int64 `json:"lawyer_ids"`
 	}
-	if err := bindJSON(c, &req); err != nil {
-		s.fail(c, err)
+	id, ok := s.idAndBody(c, &req)
+	if !ok {
 		return
 	}
 	u, _ := currentUser(c)

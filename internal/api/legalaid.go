@@ -111,14 +111,9 @@ type actionRequest struct {
 }
 
 func (s *Server) aidAction(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req actionRequest
-	if err := bindJSON(c, &req); err != nil {
-		s.fail(c, err)
+	id, ok := s.idAndBody(c, &req)
+	if !ok {
 		return
 	}
 	if req.SupplementBy != "" {
@@ -153,16 +148,11 @@ func (s *Server) lawyerSuggestions(c *gin.Context) {
 }
 
 func (s *Server) fileObjection(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req struct {
 		Reason string `json:"reason"`
 	}
-	if err := bindJSON(c, &req); err != nil {
-		s.fail(c, err)
+	id, ok := s.idAndBody(c, &req)
+	if !ok {
 		return
 	}
 	a, err := s.LegalAid.Object(c.Request.Context(), aidViewer(c), id, req.Reason)
@@ -183,17 +173,12 @@ func (s *Server) openObjections(c *gin.Context) {
 }
 
 func (s *Server) decideObjection(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req struct {
 		Decision string `json:"decision"`
 		Reason   string `json:"reason"`
 	}
-	if err := bindJSON(c, &req); err != nil {
-		s.fail(c, err)
+	id, ok := s.idAndBody(c, &req)
+	if !ok {
 		return
 	}
 	if req.Decision != "uphold" && req.Decision != "overturn" {

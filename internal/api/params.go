@@ -89,3 +89,17 @@ func bodyDate(name, v string, f errs.Fields) calendar.Date {
 	}
 	return d
 }
+
+// idAndBody reads the path id and the JSON body; false when either was bad
+// (and the error is already answered).
+func (s *Server) idAndBody(c *gin.Context, v any) (int64, bool) {
+	id, err := pathID(c, "id")
+	if err == nil {
+		err = bindJSON(c, v)
+	}
+	if err != nil {
+		s.fail(c, err)
+		return 0, false
+	}
+	return id, true
+}

@@ -121,14 +121,9 @@ func (s *Server) createSite(c *gin.Context) {
 }
 
 func (s *Server) updateSite(c *gin.Context) {
-	id, err := pathID(c, "id")
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
 	var req siteRequest
-	if err := bindJSON(c, &req); err != nil {
-		s.fail(c, err)
+	id, ok := s.idAndBody(c, &req)
+	if !ok {
 		return
 	}
 	u, _ := currentUser(c)
