@@ -237,7 +237,8 @@ type NewUser struct {
 	Password string
 }
 
-// Create validates and stores an account; staff need a password of 10+ characters.
+// Create validates and stores an account; staff need a password of 10+
+// characters that is not common, a pattern or their phone number.
 func (s *Service) Create(ctx context.Context, n NewUser) (User, error) {
 	f := errs.Fields{}
 	phone := pii.NormalizePhone(n.Phone)
@@ -250,8 +251,8 @@ func (s *Service) Create(ctx context.Context, n NewUser) (User, error) {
 	if l := utf8.RuneCountInString(strings.TrimSpace(n.Name)); l == 0 || l > 50 {
 		f.Add("name", "请填写姓名（不超过50字）", "name is required (at most 50 characters)")
 	}
-	if n.Role.Staff() && utf8.RuneCountInString(n.Password) < 10 {
-		f.Add("password", "密码至少10位", "the password needs at least 10 characters")
+	if n.Role.Staff() {
+		checkNewPassword(f, n.Password, phone)
 	}
 	if err := f.Err(); err != nil {
 		return User{}, err
@@ -269,6 +270,17 @@ func (s *Service) Create(ctx context.Context, n NewUser) (User, error) {
 		return User{}, err
 	}
 	return u, nil
+}
+
+// checkNewPassword adds the password's problem, if any, to f.
+func checkNewPassword(f errs.Fields, password, phone string) {
+	if utf8.RuneCountInString(password) < 10 {
+		f.Add("password", "密码至少10位", "the password needs at least 10 characters")
+		return
+	}
+	if zh, en, ok := weakPassword(password, phone); !ok {
+		f.Add("password", zh, en)
+	}
 }
 
 // NotifyUser sends a message to a user's phone (through the outbox).
