@@ -85,7 +85,11 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		a.holds = holds.NewRedis(a.redis, cfg.Redis.Prefix)
 		limiter = ratelimit.Fallback{Primary: ratelimit.NewRedis(a.redis, cfg.Redis.Prefix), Secondary: ratelimit.NewMemory()}
 	}
-	sender := &notify.LogSender{Outbox: a.store, Box: a.box, Log: log, Now: time.Now}
+	// Sign-in codes stay readable in the outbox only for a development demo,
+	// where there is no phone to receive them; Validate already refuses demo
+	// data in production, and this checks both again.
+	sender := &notify.LogSender{Outbox: a.store, Box: a.box, Log: log, Now: time.Now,
+		DemoAid: cfg.Demo && !cfg.Production()}
 	a.accounts = &account.Service{Store: a.store, Box: a.box, Sender: sender, Limiter: limiter, Now: time.Now,
 		Rules: account.Rules{CodeTTL: cfg.Auth.SMSCodeTTL, MaxAttempts: cfg.Auth.SMSMaxAttempts,
 			SMSPerPhone: cfg.Auth.SMSPerPhone, SMSWindow: cfg.Auth.SMSWindow,

@@ -68,6 +68,8 @@ type Store interface {
 	CountSMSAttempt(ctx context.Context, id int64) error
 	// UseSMSCode marks the code used; it fails with conflict if it already was.
 	UseSMSCode(ctx context.Context, id int64, at time.Time) error
+	// AuditRead records that actor read an object's personal data.
+	AuditRead(ctx context.Context, actor int64, object string, id int64) error
 }
 
 // Limiter counts events per key within a window (x/time/rate in memory,

@@ -57,6 +57,8 @@ type setup struct {
 	prefix  string        // another instance's Redis namespace
 	// dbSessions keeps sessions in the database, as in production.
 	dbSessions bool
+	// hideCodes sends as in production: no sign-in code in the outbox.
+	hideCodes bool
 }
 
 type option func(*setup)
@@ -119,7 +121,7 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 		su.cfg.SessionStore = store.Sessions{S: e.store}
 	}
 	acc := &account.Service{Store: e.store, Box: e.box, Limiter: limiter, Rules: su.rules, Now: e.now,
-		Sender: &notify.LogSender{Outbox: e.store, Box: e.box, Log: log, Now: e.now}}
+		Sender: &notify.LogSender{Outbox: e.store, Box: e.box, Log: log, Now: e.now, DemoAid: !su.hideCodes}}
 	rs := &roster.Service{Store: e.store, Now: e.now, WeeklyCap: 3, SwapNotice: 48 * time.Hour, MaxDays: 93}
 	dir, err := files.Open(filepath.Join(t.TempDir(), "uploads"))
 	if err != nil {

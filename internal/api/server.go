@@ -45,7 +45,7 @@ type Config struct {
 type Deps struct {
 	Accounts *account.Service
 	Sites    network.Store
-	Outbox   notify.Outbox
+	Outbox   notify.Store
 	Holds    holds.Store
 	DB       interface{ Ping(context.Context) error }
 	// Store serves read models and plain records (overrides, pools, feeds).

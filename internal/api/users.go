@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -8,7 +9,6 @@ import (
 
 	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/calendar"
-	"github.com/legaldesk/legaldesk/internal/pii"
 )
 
 type userJSON struct {
@@ -19,16 +19,14 @@ type userJSON struct {
 	CreatedAt time.Time    `json:"created_at"`
 }
 
-// userView shows the full phone only to its owner and administrators.
-func (s *Server) userView(u account.User, viewer account.User) userJSON {
-	phone, err := s.Accounts.Phone(u)
+// userView shows a user as viewer may see them: the phone whole only to
+// its owner and administrators (an administrator's look is audited).
+func (s *Server) userView(ctx context.Context, u, viewer account.User) (userJSON, error) {
+	phone, err := s.Accounts.PhoneFor(ctx, viewer, u)
 	if err != nil {
-		phone = ""
+		return userJSON{}, err
 	}
-	if viewer.ID != u.ID && viewer.Role != account.Admin {
-		phone = pii.MaskPhone(phone)
-	}
-	return userJSON{ID: u.ID, Role: u.Role, Name: u.Name, Phone: phone, CreatedAt: u.CreatedAt.In(calendar.Shanghai)}
+	return userJSON{ID: u.ID, Role: u.Role, Name: u.Name, Phone: phone, CreatedAt: u.CreatedAt.In(calendar.Shanghai)}, nil
 }
 
 type phoneRequest struct {
@@ -72,7 +70,7 @@ func (s *Server) login(c *gin.Context) {
 		return
 	}
 	s.sessions.Put(ctx, sessionUserID, u.ID)
-	c.JSON(http.StatusOK, gin.H{"user": s.userView(u, u)})
+	s.respondUser(c, u)
 }
 
 func (s *Server) logout(c *gin.Context) {
@@ -85,5 +83,15 @@ func (s *Server) logout(c *gin.Context) {
 
 func (s *Server) me(c *gin.Context) {
 	u, _ := currentUser(c)
-	c.JSON(http.StatusOK, gin.H{"user": s.userView(u, u)})
+	s.respondUser(c, u)
+}
+
+// respondUser answers with the signed-in user as they see themselves.
+func (s *Server) respondUser(c *gin.Context, u account.User) {
+	view, err := s.userView(c.Request.Context(), u, u)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"user": view})
 }

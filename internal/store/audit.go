@@ -34,7 +34,13 @@ func (s *Store) AuditOf(ctx context.Context, object string, id int64) ([]AuditEn
 
 // AuditRead records that actor read an object's personal data.
 func (s *Store) AuditRead(ctx context.Context, actor int64, object string, id int64) error {
-	const q = `INSERT INTO audit_log (user_id, action, object, object_id, detail, at) VALUES (?, 'read', ?, ?, '', ?)`
-	_, err := s.db.ExecContext(ctx, q, sql.NullInt64{Int64: actor, Valid: actor != 0}, object, id, s.now())
+	return s.AuditReadDetail(ctx, actor, object, id, "")
+}
+
+// AuditReadDetail records a read with what was read, for reads that are
+// not of one object (a page of the outbox).
+func (s *Store) AuditReadDetail(ctx context.Context, actor int64, object string, id int64, detail string) error {
+	const q = `INSERT INTO audit_log (user_id, action, object, object_id, detail, at) VALUES (?, 'read', ?, ?, ?, ?)`
+	_, err := s.db.ExecContext(ctx, q, sql.NullInt64{Int64: actor, Valid: actor != 0}, object, id, detail, s.now())
 	return translate(err)
 }

@@ -9,9 +9,9 @@ import (
 
 // AddOutbox records a sent message.
 func (s *Store) AddOutbox(ctx context.Context, e *notify.Entry) error {
-	const q = `INSERT INTO outbox (channel, kind, recipient_sealed, recipient_index, recipient_masked, body, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`
-	res, err := s.db.ExecContext(ctx, q, e.Channel, e.Kind, e.RecipientSealed, e.RecipientIndex, e.RecipientMasked, e.Body, e.CreatedAt.UTC())
+	const q = `INSERT INTO outbox (channel, kind, recipient_sealed, recipient_index, recipient_masked, body, demo_aid, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	res, err := s.db.ExecContext(ctx, q, e.Channel, e.Kind, e.RecipientSealed, e.RecipientIndex, e.RecipientMasked, e.Body, e.DemoAid, e.CreatedAt.UTC())
 	if err != nil {
 		return translate(err)
 	}
@@ -31,7 +31,7 @@ func (s *Store) Outbox(ctx context.Context, f notify.Filter) ([]notify.Entry, er
 	if f.BeforeID > 0 {
 		where, args = append(where, "id < ?"), append(args, f.BeforeID)
 	}
-	q := `SELECT id, channel, kind, recipient_sealed, recipient_index, recipient_masked, body, created_at
+	q := `SELECT id, channel, kind, recipient_sealed, recipient_index, recipient_masked, body, demo_aid, created_at
 		FROM outbox WHERE ` + strings.Join(where, " AND ") + ` ORDER BY id DESC LIMIT ?`
 	entries := []notify.Entry{}
 	err := s.db.SelectContext(ctx, &entries, q, append(args, f.Limit)...)

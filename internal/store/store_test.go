@@ -189,14 +189,20 @@ func testOutbox(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	for i, idx := range []string{"a", "b", "a"} {
 		e := notify.Entry{Channel: "sms", Kind: "sms_code", RecipientSealed: "x", RecipientIndex: idx, RecipientMasked: "138****0001",
-			Body: "验证码" + string(rune('0'+i)), CreatedAt: time.Now()}
+			Body: "验证码" + string(rune('0'+i)), DemoAid: i == 2, CreatedAt: time.Now()}
 		if err := s.AddOutbox(ctx, &e); err != nil {
 			t.Fatal(err)
 		}
 	}
 	got, err := s.Outbox(ctx, notify.Filter{RecipientIndex: "a", Limit: 10})
-	if err != nil || len(got) != 2 || got[0].Body != "验证码2" {
+	if err != nil || len(got) != 2 || got[0].Body != "验证码2" || !got[0].DemoAid || got[1].DemoAid {
 		t.Fatalf("outbox for a = %+v, %v", got, err)
+	}
+	if err := s.AuditReadDetail(ctx, 0, "outbox", 0, "ids=3,1"); err != nil {
+		t.Fatal(err)
+	}
+	if lines, err := s.AuditOf(ctx, "outbox", 0); err != nil || len(lines) != 1 || lines[0].Detail != "ids=3,1" || lines[0].Action != "read" {
+		t.Fatalf("audit = %+v, %v", lines, err)
 	}
 	older, _ := s.Outbox(ctx, notify.Filter{BeforeID: got[0].ID, Limit: 1})
 	if len(older) != 1 || older[0].Body != "验证码1" {

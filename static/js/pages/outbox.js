@@ -1,4 +1,5 @@
-// Administrators read what was sent: notices and, in demo mode, SMS codes.
+// Administrators read what was sent: notices, and sign-in codes hidden
+// (shown only in a development demo, marked as a demo aid).
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { html, render, toast } from '../dom.js';
@@ -21,7 +22,9 @@ export async function show(main, [phone = '']) {
       <button type="submit" class="btn">${t('outbox.search')}</button>
     </form>
     <ul class="list" id="outbox">${items.map((m) => html`<li>
-      <p class="muted">${m.created_at.slice(0, 16).replace('T', ' ')} · ${m.recipient} · ${m.kind}</p><p>${m.body}</p></li>`)}</ul>`);
+      <p class="muted">${m.created_at.slice(0, 16).replace('T', ' ')} · ${m.recipient} · ${m.kind}
+        ${m.demo_aid ? html`<span class="badge warn" title="${t('outbox.demoAidHint')}">${t('outbox.demoAid')}</span>` : ''}</p>
+      <p>${m.body}</p></li>`)}</ul>`);
   main.querySelector('#outbox-form').addEventListener('submit', (e) => {
     e.preventDefault();
     location.hash = '#/outbox/' + encodeURIComponent(e.target.phone.value.trim());
