@@ -47,15 +47,17 @@ type User struct {
 	CreatedAt    time.Time `db:"created_at"`
 }
 
-// SMSCode is a one-time sign-in code; only its keyed hash is stored.
+// SMSCode is a one-time sign-in code; only its keyed hash is stored, with
+// the hash of the challenge of the client that asked for it.
 type SMSCode struct {
-	ID         int64      `db:"id"`
-	PhoneIndex string     `db:"phone_index"`
-	CodeHash   string     `db:"code_hash"`
-	ExpiresAt  time.Time  `db:"expires_at"`
-	Attempts   int        `db:"attempts"`
-	UsedAt     *time.Time `db:"used_at"`
-	CreatedAt  time.Time  `db:"created_at"`
+	ID            int64      `db:"id"`
+	PhoneIndex    string     `db:"phone_index"`
+	ChallengeHash string     `db:"challenge_hash"`
+	CodeHash      string     `db:"code_hash"`
+	ExpiresAt     time.Time  `db:"expires_at"`
+	Attempts      int        `db:"attempts"`
+	UsedAt        *time.Time `db:"used_at"`
+	CreatedAt     time.Time  `db:"created_at"`
 }
 
 // Store is what accounts need from storage.
@@ -64,7 +66,8 @@ type Store interface {
 	UserByPhoneIndex(ctx context.Context, index string) (User, error)
 	CreateUser(ctx context.Context, u *User) error
 	CreateSMSCode(ctx context.Context, c *SMSCode) error
-	LatestSMSCode(ctx context.Context, phoneIndex string) (SMSCode, error)
+	// LatestSMSCode is the newest code sent to a phone for one challenge.
+	LatestSMSCode(ctx context.Context, phoneIndex, challengeHash string) (SMSCode, error)
 	CountSMSAttempt(ctx context.Context, id int64) error
 	// UseSMSCode marks the code used; it fails with conflict if it already was.
 	UseSMSCode(ctx context.Context, id int64, at time.Time) error

@@ -147,6 +147,20 @@ type client struct {
 	e    *env
 	http *http.Client
 	lang string
+	// addr, when set, is the client's address as a trusted proxy reports it
+	// (X-Forwarded-For; the env needs the behindProxy option).
+	addr string
+}
+
+// behindProxy trusts the loopback proxy, so that clients with addr set
+// appear to the server from different addresses.
+func behindProxy(s *setup) { s.cfg.TrustedProxies = []string{"127.0.0.1", "::1"} }
+
+// clientAt is a client at another address.
+func (e *env) clientAt(addr string) *client {
+	c := e.client()
+	c.addr = addr
+	return c
 }
 
 func (e *env) client() *client {
@@ -196,6 +210,9 @@ func (c *client) do(method, path string, body any, header ...string) response {
 	req.Header.Set("Content-Type", "application/json")
 	if c.lang != "" {
 		req.Header.Set("Accept-Language", c.lang)
+	}
+	if c.addr != "" {
+		req.Header.Set("X-Forwarded-For", c.addr)
 	}
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])

@@ -39,11 +39,26 @@ func (s *Server) requestCode(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	if err := s.Accounts.RequestCode(c.Request.Context(), req.Phone, c.ClientIP()); err != nil {
+	ctx := c.Request.Context()
+	if err := s.Accounts.RequestCode(ctx, req.Phone, c.ClientIP(), s.challenge(ctx)); err != nil {
 		s.fail(c, err)
 		return
 	}
 	c.Status(http.StatusNoContent)
+}
+
+// sessionChallenge keeps the client's sign-in challenge: the codes it asks
+// for are bound to it, so nobody else's guesses can spend them.
+const sessionChallenge = "sms_challenge"
+
+// challenge returns this client's challenge, made on its first code request.
+func (s *Server) challenge(ctx context.Context) string {
+	ch := s.sessions.GetString(ctx, sessionChallenge)
+	if ch == "" {
+		ch = account.NewChallenge()
+		s.sessions.Put(ctx, sessionChallenge, ch)
+	}
+	return ch
 }
 
 type loginRequest struct {
@@ -59,11 +74,13 @@ func (s *Server) login(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	u, err := s.Accounts.Login(ctx, account.Credentials{Phone: req.Phone, Code: req.Code, Password: req.Password, IP: c.ClientIP()})
+	u, err := s.Accounts.Login(ctx, account.Credentials{Phone: req.Phone, Code: req.Code, Password: req.Password,
+		IP: c.ClientIP(), Challenge: s.sessions.GetString(ctx, sessionChallenge)})
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
+	s.sessions.Remove(ctx, sessionChallenge)
 	// A new token at sign-in defeats session fixation.
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		s.fail(c, err)

@@ -78,10 +78,11 @@ type Session struct {
 type Auth struct {
 	SMSCodeTTL     time.Duration `yaml:"sms_code_ttl" env:"SMS_CODE_TTL"`
 	SMSMaxAttempts int           `yaml:"sms_max_attempts" env:"SMS_MAX_ATTEMPTS"`
-	// SMSPerPhone codes may be sent to one phone per SMSWindow.
+	// SMSPerPhone codes may be sent to one phone from one address per SMSWindow.
 	SMSPerPhone int           `yaml:"sms_per_phone" env:"SMS_PER_PHONE"`
 	SMSWindow   time.Duration `yaml:"sms_window" env:"SMS_WINDOW"`
-	// LoginPerPhone attempts are allowed per LoginWindow, per phone and per IP×10.
+	// LoginPerPhone attempts are allowed per LoginWindow per phone and
+	// address; ×10 per address, ×20 per phone (internal/account/limits.go).
 	LoginPerPhone int           `yaml:"login_per_phone" env:"LOGIN_PER_PHONE"`
 	LoginWindow   time.Duration `yaml:"login_window" env:"LOGIN_WINDOW"`
 }

@@ -161,15 +161,22 @@ func testUsers(t *testing.T, s *store.Store) {
 func testSMSCodes(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	now := time.Now().UTC().Truncate(time.Second)
-	for i, h := range []string{"old", "new"} {
-		c := account.SMSCode{PhoneIndex: "p", CodeHash: h, ExpiresAt: now.Add(time.Duration(i+1) * time.Minute), CreatedAt: now}
+	for i, h := range []string{"old", "new", "other client's"} {
+		ch := "ch1"
+		if i == 2 {
+			ch = "ch2"
+		}
+		c := account.SMSCode{PhoneIndex: "p", ChallengeHash: ch, CodeHash: h, ExpiresAt: now.Add(time.Duration(i+1) * time.Minute), CreatedAt: now}
 		if err := s.CreateSMSCode(ctx, &c); err != nil {
 			t.Fatal(err)
 		}
 	}
-	c, err := s.LatestSMSCode(ctx, "p")
-	if err != nil || c.CodeHash != "new" || !c.ExpiresAt.Equal(now.Add(2*time.Minute)) || c.UsedAt != nil {
+	c, err := s.LatestSMSCode(ctx, "p", "ch1")
+	if err != nil || c.CodeHash != "new" || c.ChallengeHash != "ch1" || !c.ExpiresAt.Equal(now.Add(2*time.Minute)) || c.UsedAt != nil {
 		t.Fatalf("latest = %+v, %v", c, err)
+	}
+	if _, err := s.LatestSMSCode(ctx, "p", "ch3"); !errs.Is(err, errs.NotFound) {
+		t.Fatalf("another challenge: %v", err)
 	}
 	s.CountSMSAttempt(ctx, c.ID)
 	s.CountSMSAttempt(ctx, c.ID)
@@ -179,7 +186,7 @@ func testSMSCodes(t *testing.T, s *store.Store) {
 	if err := s.UseSMSCode(ctx, c.ID, now); !errs.Is(err, errs.Conflict) {
 		t.Fatalf("second use: %v", err)
 	}
-	c, _ = s.LatestSMSCode(ctx, "p")
+	c, _ = s.LatestSMSCode(ctx, "p", "ch1")
 	if c.Attempts != 2 || c.UsedAt == nil {
 		t.Fatalf("after use: %+v", c)
 	}
@@ -218,7 +225,7 @@ func testNotFound(t *testing.T, s *store.Store) {
 	if _, err := s.User(ctx, 42); !errs.Is(err, errs.NotFound) {
 		t.Errorf("user: %v", err)
 	}
-	if _, err := s.LatestSMSCode(ctx, "none"); !errs.Is(err, errs.NotFound) {
+	if _, err := s.LatestSMSCode(ctx, "none", "none"); !errs.Is(err, errs.NotFound) {
 		t.Errorf("sms code: %v", err)
 	}
 	if _, err := s.UpdateSite(ctx, 1, 42, func(*network.Site) error { return nil }, network.Check); !errs.Is(err, errs.NotFound) {

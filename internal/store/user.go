@@ -45,8 +45,8 @@ func (s *Store) insertUser(ctx context.Context, tx *sqlx.Tx, u *account.User) er
 
 // CreateSMSCode stores a code's hash.
 func (s *Store) CreateSMSCode(ctx context.Context, c *account.SMSCode) error {
-	const q = `INSERT INTO sms_codes (phone_index, code_hash, expires_at, attempts, created_at) VALUES (?, ?, ?, 0, ?)`
-	res, err := s.db.ExecContext(ctx, q, c.PhoneIndex, c.CodeHash, c.ExpiresAt.UTC(), c.CreatedAt.UTC())
+	const q = `INSERT INTO sms_codes (phone_index, challenge_hash, code_hash, expires_at, attempts, created_at) VALUES (?, ?, ?, ?, 0, ?)`
+	res, err := s.db.ExecContext(ctx, q, c.PhoneIndex, c.ChallengeHash, c.CodeHash, c.ExpiresAt.UTC(), c.CreatedAt.UTC())
 	if err != nil {
 		return translate(err)
 	}
@@ -54,12 +54,12 @@ func (s *Store) CreateSMSCode(ctx context.Context, c *account.SMSCode) error {
 	return err
 }
 
-// LatestSMSCode returns the newest code sent to a phone.
-func (s *Store) LatestSMSCode(ctx context.Context, phoneIndex string) (account.SMSCode, error) {
-	const q = `SELECT id, phone_index, code_hash, expires_at, attempts, used_at, created_at
-		FROM sms_codes WHERE phone_index = ? ORDER BY id DESC LIMIT 1`
+// LatestSMSCode returns the newest code sent to a phone for one challenge.
+func (s *Store) LatestSMSCode(ctx context.Context, phoneIndex, challengeHash string) (account.SMSCode, error) {
+	const q = `SELECT id, phone_index, challenge_hash, code_hash, expires_at, attempts, used_at, created_at
+		FROM sms_codes WHERE phone_index = ? AND challenge_hash = ? ORDER BY id DESC LIMIT 1`
 	var c account.SMSCode
-	err := s.db.GetContext(ctx, &c, q, phoneIndex)
+	err := s.db.GetContext(ctx, &c, q, phoneIndex, challengeHash)
 	return c, translate(err)
 }
 
