@@ -275,6 +275,11 @@ func TestRefusalAndObjection(t *testing.T) {
 		if len(open) != 1 || open[0]["name"] != "张秀英" {
 			t.Fatalf("open objections: %v", open)
 		}
+		// The bureau reads the application while the objection waits on it,
+		// with the ID number masked; the read is audited.
+		if got := admin.object("GET", path, nil, 200)["application"].(map[string]any); got["id_number"] != "110105********002X" {
+			t.Errorf("the bureau sees id_number %v, want it masked", got["id_number"])
+		}
 		objection := id(open[0])
 		opath := fmt.Sprintf("/api/v1/legal-aid/objections/%d/decision", objection)
 		officer.wantStatus(officer.do("POST", opath, map[string]any{"decision": "overturn", "reason": "x"}), 403)
@@ -283,6 +288,7 @@ func TestRefusalAndObjection(t *testing.T) {
 			t.Fatalf("overturned: %v", got["status"])
 		}
 		admin.wantStatus(admin.do("POST", opath, map[string]any{"decision": "uphold", "reason": "x"}), 409)
+		admin.wantStatus(admin.do("GET", path, nil), 404) // decided: no longer the bureau's business
 	})
 }
 

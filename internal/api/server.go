@@ -178,7 +178,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/consultations/options", s.consultationOptions)
 	v1.GET("/me/referrals", resident, s.myReferrals)
 
-	officer := s.require(account.AidOfficer, account.Admin)
+	officer := s.require(account.AidOfficer)
 	aidParty := s.require(account.Resident, account.AidOfficer, account.Admin, account.Lawyer)
 	v1.GET("/legal-aid/eligibility", s.eligibility)
 	v1.POST("/legal-aid/applications", s.require(account.Resident, account.AidOfficer), idem, s.applyForAid)

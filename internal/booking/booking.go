@@ -132,6 +132,8 @@ type Store interface {
 	// MarkNotice records that kind was sent for a booking; false when it
 	// already was (another instance got there first).
 	MarkNotice(ctx context.Context, bookingID int64, kind string, at time.Time) (bool, error)
+	// AuditRead records that a member of staff read another person's data.
+	AuditRead(ctx context.Context, actor int64, object string, id int64) error
 }
 
 // Holds keeps advisory holds (Redis, or memory).

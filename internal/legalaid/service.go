@@ -61,7 +61,10 @@ type Viewer struct {
 	Role string // resident, aid_officer, lawyer, admin
 }
 
-func (v Viewer) officer() bool { return v.Role == "aid_officer" || v.Role == "admin" }
+// officer reports whether the viewer works at the legal-aid centre. The
+// justice bureau's administrators are not officers: they see an application
+// only while an objection to it awaits their decision (Art. 49).
+func (v Viewer) officer() bool { return v.Role == "aid_officer" }
 
 // Service runs legal aid.
 type Service struct {
@@ -84,8 +87,8 @@ func (s *Service) Get(ctx context.Context, v Viewer, id int64) (Application, err
 	if err != nil {
 		return Application{}, err
 	}
-	if v.officer() {
-		// Officers see the full ID number: the read is recorded.
+	if v.officer() || v.Role == "admin" {
+		// Staff reading another person's application: the read is recorded.
 		if err := s.Store.AuditRead(ctx, v.ID, "legal_aid_application", id); err != nil {
 			return Application{}, err
 		}
@@ -106,6 +109,8 @@ func (s *Service) mayView(v Viewer, a Application) bool {
 	switch {
 	case v.officer():
 		return true
+	case v.Role == "admin":
+		return a.Status == ObjectionPending
 	case v.Role == "lawyer":
 		return a.LawyerID != nil && *a.LawyerID == v.ID
 	default:
