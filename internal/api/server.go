@@ -37,6 +37,8 @@ type Config struct {
 	RedisConfigured bool
 	// UploadLimit caps an upload request's body.
 	UploadLimit int64
+	// PublicOrigin builds the links the server hands out (feeds).
+	PublicOrigin string
 	// AidCentreName signs decision letters.
 	AidCentreName string
 }
@@ -93,7 +95,7 @@ func New(d Deps, cfg Config) (*Server, error) {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, errCrossOrigin)
 	}))
-	s.handler = withRequestID(cop.Handler(s.sessions.LoadAndSave(engine)))
+	s.handler = withRequestID(securityHeaders(cop.Handler(s.sessions.LoadAndSave(engine))))
 	return s, nil
 }
 
