@@ -56,6 +56,7 @@ type Booking struct {
 	LawyerName   string    `json:"lawyer_name" db:"lawyer_name"`
 	LawyerID     int64     `json:"-" db:"lawyer_id"`
 	ShiftID      int64     `json:"shift_id" db:"shift_id"`
+	Tier         string    `json:"-" db:"tier"` // the site's kind, whose rules apply
 }
 
 // Rules are the limits of booking at one kind of site.

@@ -301,7 +301,7 @@ func (s *Service) checkChange(b Booking, v Viewer) error {
 	if b.Status != Confirmed {
 		return errNotActive
 	}
-	if v.Role != AsAdmin && b.Start.Sub(s.Now()) < s.rules("").CancelCutoff {
+	if v.Role != AsAdmin && b.Start.Sub(s.Now()) < s.rules(b.Tier).CancelCutoff {
 		return errTooLateFor
 	}
 	return nil
