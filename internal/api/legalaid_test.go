@@ -340,3 +340,25 @@ func TestIdempotentApplication(t *testing.T) {
 		}
 	})
 }
+
+// TestSealedNumberThatWillNotOpen: a damaged sealed ID number is an
+// internal error, logged, never an application shown with a blank number.
+func TestSealedNumberThatWillNotOpen(t *testing.T) {
+	e := newEnv(t, "sqlite")
+	r := e.resident("13800000001")
+	app := r.object("POST", "/api/v1/legal-aid/applications", aidForm(nil), 201)
+	if _, err := e.store.DB().Exec(`UPDATE legal_aid_applications SET id_sealed = 'k1:AAAA' WHERE id = ?`, id(app)); err != nil {
+		t.Fatal(err)
+	}
+	officer := e.client()
+	officer.signInStaff("aid_officer", "13900000002")
+	for _, path := range []string{fmt.Sprintf("/api/v1/legal-aid/applications/%d", id(app)), "/api/v1/legal-aid/queue"} {
+		res := officer.do("GET", path, nil)
+		if code, _, _ := res.errorOf(t); res.status != 500 || code != "internal" {
+			t.Errorf("GET %s with a damaged number: %d %s, want 500 internal", path, res.status, res.body)
+		}
+	}
+	if res := r.do("GET", "/api/v1/me/legal-aid", nil); res.status != 500 {
+		t.Errorf("my applications with a damaged number: %d %s", res.status, res.body)
+	}
+}

@@ -93,7 +93,7 @@ func (s *Service) Get(ctx context.Context, v Viewer, id int64) (Application, err
 			return Application{}, err
 		}
 	}
-	return s.reveal(a, v), nil
+	return s.reveal(a, v)
 }
 
 // load returns an application the viewer may see, still sealed.
@@ -118,16 +118,36 @@ func (s *Service) mayView(v Viewer, a Application) bool {
 	}
 }
 
-// reveal opens the sealed numbers, masking them for all but officers.
-func (s *Service) reveal(a Application, v Viewer) Application {
-	id, _ := s.Box.Open(a.IDSealed)
-	phone, _ := s.Box.Open(a.PhoneSealed)
+// reveal opens the sealed numbers, masking them for all but officers. A
+// number that will not open (a lost or rotated key, a damaged row) is an
+// error, never a blank that reads as "no ID number given".
+func (s *Service) reveal(a Application, v Viewer) (Application, error) {
+	id, err := s.Box.Open(a.IDSealed)
+	if err != nil {
+		return Application{}, fmt.Errorf("application %d: id number: %w", a.ID, err)
+	}
+	phone, err := s.Box.Open(a.PhoneSealed)
+	if err != nil {
+		return Application{}, fmt.Errorf("application %d: phone: %w", a.ID, err)
+	}
 	if v.officer() {
 		a.IDNumber, a.Phone = id, phone
 	} else {
 		a.IDNumber, a.Phone = pii.MaskIDNumber(id), pii.MaskPhone(phone)
 	}
-	return a
+	return a, nil
+}
+
+// revealAll reveals a list.
+func (s *Service) revealAll(list []Application, v Viewer) error {
+	for i := range list {
+		a, err := s.reveal(list[i], v)
+		if err != nil {
+			return err
+		}
+		list[i] = a
+	}
+	return nil
 }
 
 // Mine lists a resident's applications, or a lawyer's assigned cases.
@@ -137,10 +157,10 @@ func (s *Service) Mine(ctx context.Context, v Viewer) ([]Application, error) {
 		f = Filter{LawyerID: v.ID}
 	}
 	list, err := s.Store.Applications(ctx, f)
-	for i := range list {
-		list[i] = s.reveal(list[i], v)
+	if err != nil {
+		return nil, err
 	}
-	return list, err
+	return list, s.revealAll(list, v)
 }
 
 // Queue is the officers' triage board, after deemed withdrawals are applied.
@@ -171,7 +191,11 @@ func (s *Service) Queue(ctx context.Context, f Filter) ([]Queued, error) {
 			filed = &o.FiledAt
 		}
 		// The board shows numbers masked; the full ones are read one by one.
-		q[i] = Queued{Application: s.reveal(a, Viewer{}), Clock: ClockOf(a, filed, today)}
+		shown, err := s.reveal(a, Viewer{})
+		if err != nil {
+			return nil, err
+		}
+		q[i] = Queued{Application: shown, Clock: ClockOf(a, filed, today)}
 	}
 	Triage(q)
 	return q, nil
