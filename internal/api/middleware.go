@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -103,7 +104,10 @@ func (s *Server) limitBody(c *gin.Context) {
 }
 
 // recoverJSON turns a panic into a logged internal error in the error shape.
+// The stack goes to the log, which is where a panic gets fixed from.
 func (s *Server) recoverJSON(c *gin.Context, rec any) {
+	s.log.ErrorContext(c.Request.Context(), "panic", "request_id", requestIDOf(c.Request), "route", c.FullPath(),
+		"panic", toString(rec), "stack", string(debug.Stack()))
 	s.fail(c, errs.Wrap(errors.New(toString(rec)), errs.Internal, "服务器内部错误，请稍后再试", "internal server error"))
 }
 

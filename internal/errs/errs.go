@@ -19,6 +19,8 @@ const (
 	Unavailable     Code = "unavailable"
 	RateLimited     Code = "rate_limited"
 	TooLarge        Code = "too_large"
+	// NoMethod: the path exists, but not with this method.
+	NoMethod Code = "method_not_allowed"
 	Internal        Code = "internal"
 )
 
