@@ -90,3 +90,33 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 		t.Fatalf("route table and openapi.yaml differ\nroutes:\n%s\n\ndocumented:\n%s", strings.Join(routes, "\n"), strings.Join(documented, "\n"))
 	}
 }
+
+// TestOpenAPIListsRefusals checks that every operation closed to someone
+// documents the refusals the access table promises: 401 when signed out,
+// and 403 when signed in with another role.
+func TestOpenAPIListsRefusals(t *testing.T) {
+	doc := loadSpec(t)
+	param := regexp.MustCompile(`:(\w+)`)
+	for route, allowed := range access {
+		method, path, _ := strings.Cut(route, " ")
+		item := doc.Paths.Value(param.ReplaceAllString(path, "{$1}"))
+		if item == nil || item.GetOperation(method) == nil {
+			t.Errorf("%s is not in openapi.yaml", route)
+			continue
+		}
+		responses := item.GetOperation(method).Responses
+		var want []string
+		switch {
+		case may(allowed, "anonymous"):
+		case may(allowed, "resident") && may(allowed, "lawyer") && may(allowed, "aid_officer") && may(allowed, "notary_clerk") && may(allowed, "admin"):
+			want = []string{"401"}
+		default:
+			want = []string{"401", "403"}
+		}
+		for _, status := range want {
+			if responses.Value(status) == nil {
+				t.Errorf("%s: no %s response in openapi.yaml", route, status)
+			}
+		}
+	}
+}
