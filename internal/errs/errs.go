@@ -21,7 +21,7 @@ const (
 	TooLarge        Code = "too_large"
 	// NoMethod: the path exists, but not with this method.
 	NoMethod Code = "method_not_allowed"
-	Internal        Code = "internal"
+	Internal Code = "internal"
 )
 
 // Text is a user-facing message in Simplified Chinese with its English twin.
