@@ -43,8 +43,7 @@ func (s *Server) shiftBookings(c *gin.Context) {
 	}
 	views := make([]gin.H, len(list))
 	for i, b := range list {
-		resident, _ := s.Accounts.Store.User(ctx, b.ResidentID)
-		views[i] = gin.H{"booking": b, "resident_name": resident.Name}
+		views[i] = gin.H{"booking": b, "resident_name": b.ResidentName}
 	}
 	c.JSON(http.StatusOK, gin.H{"items": views})
 }

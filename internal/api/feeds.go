@@ -98,10 +98,10 @@ func (s *Server) feed(c *gin.Context) {
 		return
 	}
 	c.Header("Cache-Control", "private, max-age=900")
-	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(icsOf(c.Request.Host, views)))
+	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(icsOf(c.Request.Host, views, s.Now())))
 }
 
-func icsOf(host string, views []store.ShiftView) string {
+func icsOf(host string, views []store.ShiftView, stamp time.Time) string {
 	cal := ics.NewCalendar()
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetProductId("-//legaldesk//律师值班//ZH")
@@ -110,7 +110,7 @@ func icsOf(host string, views []store.ShiftView) string {
 	cal.SetRefreshInterval("PT1H")
 	for _, v := range views {
 		e := cal.AddEvent(fmt.Sprintf("shift-%d@%s", v.ID, host))
-		e.SetDtStampTime(time.Now().UTC())
+		e.SetDtStampTime(stamp.UTC())
 		e.SetStartAt(v.Start.UTC())
 		e.SetEndAt(v.End.UTC())
 		e.SetSummary(fmt.Sprintf("律师值班：%s", v.SiteName))

@@ -411,6 +411,10 @@ func TestCalendarFeed(t *testing.T) {
 	if !strings.HasPrefix(summary, "律师值班：") || !strings.Contains(location, "公共法律服务") || err != nil || start.IsZero() {
 		t.Fatalf("event: summary %q location %q start %v %v", summary, location, start, err)
 	}
+	// DTSTAMP comes from the server's clock, which the test controls.
+	if stamp, err := events[0].Props.DateTime("DTSTAMP", nil); err != nil || stamp.Format("2006-01-02") != e.now().UTC().Format("2006-01-02") {
+		t.Errorf("DTSTAMP %v (%v), want the injected clock's day %s", stamp, err, e.now().UTC().Format("2006-01-02"))
+	}
 	lawyer.wantStatus(lawyer.do("DELETE", "/api/v1/me/calendar-feed", nil), 204)
 	res, _ = http.Get(url)
 	res.Body.Close()

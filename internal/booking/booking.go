@@ -57,6 +57,7 @@ type Booking struct {
 	LawyerID     int64     `json:"-" db:"lawyer_id"`
 	ShiftID      int64     `json:"shift_id" db:"shift_id"`
 	Tier         string    `json:"-" db:"tier"` // the site's kind, whose rules apply
+	ResidentName string    `json:"-" db:"resident_name"`
 }
 
 // Rules are the limits of booking at one kind of site.

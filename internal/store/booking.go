@@ -16,8 +16,9 @@ import (
 
 const bookingQuery = `SELECT b.id, b.code, b.slot_id, b.site_id, b.resident_id, b.status, b.topic, b.note, b.cancel_reason,
 	b.starts_at, b.ends_at, b.created_at, s.name AS site_name, COALESCE(u.name, '') AS lawyer_name,
-	COALESCE(sl.lawyer_id, 0) AS lawyer_id, sl.shift_id, s.tier
-	FROM bookings b JOIN sites s ON s.id = b.site_id JOIN slots sl ON sl.id = b.slot_id LEFT JOIN users u ON u.id = sl.lawyer_id`
+	COALESCE(sl.lawyer_id, 0) AS lawyer_id, sl.shift_id, s.tier, r.name AS resident_name
+	FROM bookings b JOIN sites s ON s.id = b.site_id JOIN slots sl ON sl.id = b.slot_id LEFT JOIN users u ON u.id = sl.lawyer_id
+	JOIN users r ON r.id = b.resident_id`
 
 func localBooking(b *booking.Booking) {
 	b.Start, b.End, b.CreatedAt = b.Start.In(calendar.Shanghai), b.End.In(calendar.Shanghai), b.CreatedAt.In(calendar.Shanghai)
