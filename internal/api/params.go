@@ -14,7 +14,7 @@ import (
 func pathID(c *gin.Context, name string) (int64, error) {
 	id, err := strconv.ParseInt(c.Param(name), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, errs.New(errs.NotFound, "未找到该记录", "not found")
+		return 0, errs.ErrNotFound
 	}
 	return id, nil
 }

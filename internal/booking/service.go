@@ -31,11 +31,16 @@ func (s *Service) rules(tier string) Rules {
 }
 
 var (
-	errFull       = errs.New(errs.Conflict, "该时段已约满，请选择其他时段", "this slot is full; choose another")
+	// ErrSlotFull: no place is left. The store returns it too, when the
+	// conditional update finds the slot full.
+	ErrSlotFull = errs.New(errs.Conflict, "该时段已约满，请选择其他时段", "this slot is full; choose another")
+	// ErrAlreadyBooked: the resident already has this slot (the store's UNIQUE key says so too).
+	ErrAlreadyBooked = errs.New(errs.Conflict, "您已预约该时段", "you have already booked this slot")
+	// ErrNotActive: the booking was cancelled or has been attended.
+	ErrNotActive  = errs.New(errs.Conflict, "该预约已取消或已结束", "this booking is no longer active")
 	errNoLawyer   = errs.New(errs.Conflict, "该时段暂无值班律师，暂不开放预约", "no lawyer is on duty for this slot yet")
 	errPast       = errs.New(errs.Invalid, "该时段已开始或已结束", "this slot has already started").Field("slot_id", "时段已过", "in the past")
 	errNotYours   = errs.New(errs.Forbidden, "这不是您的预约", "this booking is not yours")
-	errNotActive  = errs.New(errs.Conflict, "该预约已取消或已结束", "this booking is no longer active")
 	errTooLateFor = errs.New(errs.Invalid, "距离开始时间太近，无法在线取消或改约，请致电站点", "too close to the start to cancel or move online; call the site")
 )
 
@@ -68,7 +73,7 @@ func (s *Service) checkMine(sl Slot, mine []Booking, except int64) error {
 		}
 		active++
 		if b.SlotID == sl.ID {
-			return errs.New(errs.Conflict, "您已预约该时段", "you have already booked this slot")
+			return ErrAlreadyBooked
 		}
 		if b.Start.Before(sl.End) && sl.Start.Before(b.End) {
 			return errs.New(errs.Conflict, "您在该时间已有其他预约", "you already have a booking at that time")
@@ -115,7 +120,7 @@ func (s *Service) Hold(ctx context.Context, residentID, slotID int64) (string, t
 		return "", time.Time{}, err
 	}
 	if sl.Booked >= sl.Capacity {
-		return "", time.Time{}, errFull
+		return "", time.Time{}, ErrSlotFull
 	}
 	return s.Holds.Hold(ctx, slotID, sl.Capacity-sl.Booked, residentID)
 }
@@ -186,7 +191,7 @@ func (s *Service) Confirm(ctx context.Context, residentID int64, r Request) (Boo
 				return err
 			}
 			if sl.Booked >= sl.Capacity {
-				return errFull
+				return ErrSlotFull
 			}
 			return s.checkMine(sl, mine, 0)
 		}})
@@ -299,7 +304,7 @@ func (s *Service) Cancel(ctx context.Context, v Viewer, id int64, reason string)
 
 func (s *Service) checkChange(b Booking, v Viewer) error {
 	if b.Status != Confirmed {
-		return errNotActive
+		return ErrNotActive
 	}
 	if v.Role != AsAdmin && b.Start.Sub(s.Now()) < s.rules(b.Tier).CancelCutoff {
 		return errTooLateFor
@@ -328,7 +333,7 @@ func (s *Service) Reschedule(ctx context.Context, v Viewer, id, slotID int64) (B
 			return err
 		}
 		if sl.Booked >= sl.Capacity {
-			return errFull
+			return ErrSlotFull
 		}
 		return s.checkMine(sl, mine, id)
 	}, now)
