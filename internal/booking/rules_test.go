@@ -2,6 +2,7 @@ package booking_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -28,7 +29,8 @@ func rulesEnv(t *testing.T, rules map[string]booking.Rules) (*booking.Service, *
 		t.Fatal(err)
 	}
 	rs := &roster.Service{Store: st, Now: func() time.Time { return now }, WeeklyCap: 3, MaxDays: 93}
-	if _, _, err := rs.Publish(ctx, 1, calendar.NewDate(2026, 12, 2), calendar.NewDate(2026, 12, 2), []int64{1}); err != nil {
+	// The centre (site 1) and the first station (site 2) both sit on Wednesday mornings.
+	if _, _, err := rs.Publish(ctx, 1, calendar.NewDate(2026, 12, 2), calendar.NewDate(2026, 12, 2), []int64{1, 2}); err != nil {
 		t.Fatal(err)
 	}
 	slots, err := st.Slots(ctx, 1, time.Date(2026, 12, 2, 0, 0, 0, 0, calendar.Shanghai), time.Date(2026, 12, 3, 0, 0, 0, 0, calendar.Shanghai))
@@ -62,5 +64,55 @@ func TestCancelCutoffPerTier(t *testing.T) {
 	}
 	if _, err := svc.Cancel(ctx, booking.Viewer{ID: 1, Role: booking.AsAdmin}, b.ID, "电话取消"); err != nil {
 		t.Fatalf("an administrator may cancel after the cut-off: %v", err)
+	}
+}
+
+// TestBookingRules: notice, horizon, the past, the cap on active bookings
+// and overlapping bookings, each under an injected clock and each refused
+// with its code and field.
+func TestBookingRules(t *testing.T) {
+	ctx := context.Background()
+	centre := booking.DefaultRules
+	centre.MaxActive = 2
+	svc, st, slots, now := rulesEnv(t, map[string]booking.Rules{"": booking.DefaultRules, "center": centre})
+	residents := residentIDs(t, st)
+	start := slots[0].Start
+	refused := []struct {
+		name  string
+		at    time.Time
+		code  errs.Code
+		field string
+	}{
+		{"inside the minimum notice", start.Add(-time.Hour), errs.Invalid, "slot_id"},
+		{"beyond the horizon", start.Add(-31 * 24 * time.Hour), errs.Invalid, "slot_id"},
+		{"already started", start.Add(time.Minute), errs.Invalid, "slot_id"},
+	}
+	for _, tc := range refused {
+		*now = tc.at
+		_, _, err := svc.Confirm(ctx, residents[0], booking.Request{SlotID: slots[0].ID})
+		var e *errs.Error
+		if !errors.As(err, &e) || e.Code != tc.code || e.Fields[tc.field].ZH == "" {
+			t.Errorf("%s: %v, want %s on %s", tc.name, err, tc.code, tc.field)
+		}
+	}
+	*now = start.Add(-3 * 24 * time.Hour)
+	for _, sl := range slots[:2] {
+		if _, _, err := svc.Confirm(ctx, residents[0], booking.Request{SlotID: sl.ID}); err != nil {
+			t.Fatalf("within the rules: %v", err)
+		}
+	}
+	if _, _, err := svc.Confirm(ctx, residents[0], booking.Request{SlotID: slots[2].ID}); !errs.Is(err, errs.Conflict) {
+		t.Errorf("a third active booking at the centre (cap 2): %v, want conflict", err)
+	}
+	// The station's first slot is at the same time as the centre's first.
+	stationSlots, err := st.Slots(ctx, 2, start.Add(-time.Hour), start.Add(time.Hour))
+	if err != nil || len(stationSlots) == 0 || !stationSlots[0].Start.Equal(start) {
+		t.Fatalf("station slots: %v %v", stationSlots, err)
+	}
+	if _, _, err := svc.Confirm(ctx, residents[0], booking.Request{SlotID: stationSlots[0].ID}); !errs.Is(err, errs.Conflict) {
+		t.Errorf("an overlapping booking elsewhere: %v, want conflict", err)
+	}
+	if _, _, err := svc.Confirm(ctx, residents[1], booking.Request{SlotID: slots[0].ID}); !errors.Is(err, booking.ErrSlotFull) {
+		t.Errorf("another resident on a full slot: %v, want booking.ErrSlotFull", err)
 	}
 }
