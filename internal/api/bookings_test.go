@@ -89,8 +89,7 @@ func TestBookingFlow(t *testing.T) {
 		}
 		a.wantStatus(a.do("POST", "/api/v1/bookings", map[string]any{"slot_id": slot}, "Idempotency-Key", "k-1"), 409)
 		a.wantStatus(a.do("POST", "/api/v1/bookings", map[string]any{"slot_id": slot}, "Idempotency-Key", "k-2"), 409)
-		var n int
-		e.store.DB().Get(&n, `SELECT COUNT(*) FROM bookings`)
+		n := e.count(`SELECT COUNT(*) FROM bookings`)
 		if n != 1 {
 			t.Fatalf("%d bookings in the database, want 1", n)
 		}
@@ -179,8 +178,7 @@ func TestBookingBadInput(t *testing.T) {
 	a.wantStatus(a.do("POST", "/api/v1/holds", map[string]any{"slot_id": id(slots[3])}), 400)
 	// Staff cannot book as residents; nobody books signed out.
 	e.client().wantStatus(e.client().do("POST", "/api/v1/bookings", map[string]any{"slot_id": 1}), 401)
-	var n int
-	e.store.DB().Get(&n, `SELECT COUNT(*) FROM bookings`)
+	n := e.count(`SELECT COUNT(*) FROM bookings`)
 	if n != 0 {
 		t.Fatalf("refused requests wrote %d bookings", n)
 	}
@@ -241,15 +239,13 @@ func race(t *testing.T, e *env, clients []*client, slots []int64, capacity int, 
 	if created.Load() != int64(capacity) || fivexx.Load() != 0 {
 		t.Fatalf("%d bookings confirmed, want %d; %d 5xx", created.Load(), capacity, fivexx.Load())
 	}
-	var inDB, overbooked int
-	e.store.DB().Get(&inDB, `SELECT COUNT(*) FROM bookings WHERE status = 'confirmed'`)
-	e.store.DB().Get(&overbooked, `SELECT COUNT(*) FROM slots WHERE booked > capacity`)
+	inDB := e.count(`SELECT COUNT(*) FROM bookings WHERE status = 'confirmed'`)
+	overbooked := e.count(`SELECT COUNT(*) FROM slots WHERE booked > capacity`)
 	if inDB != capacity || overbooked != 0 {
 		t.Fatalf("%d bookings in the database, %d overbooked slots", inDB, overbooked)
 	}
 	for id := range ids {
-		var n int
-		e.store.DB().Get(&n, `SELECT COUNT(*) FROM bookings WHERE id = ?`, id)
+		n := e.count(`SELECT COUNT(*) FROM bookings WHERE id = ?`, id)
 		if n != 1 {
 			t.Fatalf("booking %s answered 201 but is not in the database", id)
 		}
@@ -309,8 +305,7 @@ func TestConcurrentRetries(t *testing.T) {
 			}
 			first = c
 		}
-		var n int
-		e.store.DB().Get(&n, `SELECT COUNT(*) FROM bookings`)
+		n := e.count(`SELECT COUNT(*) FROM bookings`)
 		if n != 1 {
 			t.Fatalf("%d bookings", n)
 		}

@@ -101,8 +101,7 @@ func TestApplicationValidation(t *testing.T) {
 		} {
 			r.object("POST", "/api/v1/legal-aid/applications", aidForm(extra), 201)
 		}
-		var n int
-		e.store.DB().Get(&n, `SELECT COUNT(*) FROM legal_aid_applications`)
+		n := e.count(`SELECT COUNT(*) FROM legal_aid_applications`)
 		if n != 5 {
 			t.Fatalf("%d applications stored", n)
 		}
@@ -173,8 +172,7 @@ func TestUploadsRefused(t *testing.T) {
 	if entries, _ := os.ReadDir(e.uploads); len(entries) != 0 {
 		t.Fatalf("refused uploads left %d files", len(entries))
 	}
-	var n int
-	e.store.DB().Get(&n, `SELECT COUNT(*) FROM legal_aid_attachments`)
+	n := e.count(`SELECT COUNT(*) FROM legal_aid_attachments`)
 	if n != 0 {
 		t.Fatalf("%d attachment rows", n)
 	}
@@ -333,8 +331,7 @@ func TestIdempotentApplication(t *testing.T) {
 		// A failed request does not use up its key.
 		r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"phone": "1"}), "Idempotency-Key", "apply-2"), 400)
 		r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(nil), "Idempotency-Key", "apply-2"), 201)
-		var n int
-		e.store.DB().Get(&n, `SELECT COUNT(*) FROM legal_aid_applications`)
+		n := e.count(`SELECT COUNT(*) FROM legal_aid_applications`)
 		if n != 2 {
 			t.Fatalf("%d applications, want 2", n)
 		}

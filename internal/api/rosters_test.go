@@ -80,8 +80,7 @@ func TestRosterPreviewAndPublish(t *testing.T) {
 		if !strings.HasSuffix(centre[0]["starts_at"].(string), "+08:00") {
 			t.Errorf("times must carry +08:00: %v", centre[0]["starts_at"])
 		}
-		var slots int
-		e.store.DB().Get(&slots, `SELECT COUNT(*) FROM slots`)
+		slots := e.count(`SELECT COUNT(*) FROM slots`)
 		if slots != len(shifts)*6 {
 			t.Fatalf("slots = %d, want 6 per three-hour shift", slots)
 		}
@@ -196,9 +195,7 @@ func TestRepublishKeepsBookedSlots(t *testing.T) {
 		if len(changed) != 1 || int64(changed[0].(float64)) != shiftID {
 			t.Fatalf("report: %v", rep)
 		}
-		var n int
-		db.Get(&n, `SELECT COUNT(*) FROM slots WHERE shift_id = ? AND starts_at = ? AND booked = 1`, shiftID, slotStart)
-		if n != 1 {
+		if n := e.count(`SELECT COUNT(*) FROM slots WHERE shift_id = ? AND starts_at = ? AND booked = 1`, shiftID, slotStart); n != 1 {
 			t.Fatal("the booked slot moved or vanished")
 		}
 		// Switch the station's rule off: unbooked shifts go, the booked one stays.
