@@ -10,7 +10,8 @@ import (
 )
 
 // RedisSessions is an scs store on go-redis, so that sessions survive a
-// restart and are shared by every instance.
+// restart and are shared by every instance. Its keys carry SHA-256 of the
+// tokens (the session manager hashes them), never the tokens.
 type RedisSessions struct {
 	C      redis.UniversalClient
 	Prefix string

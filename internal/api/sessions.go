@@ -23,6 +23,10 @@ func newSessions(cfg Config) *scs.SessionManager {
 	if cfg.SessionStore != nil {
 		m.Store = cfg.SessionStore
 	}
+	// The store keys sessions by SHA-256 of the token (scs does the
+	// hashing for every store), so a copied sessions table or Redis dump
+	// holds nothing a cookie could present.
+	m.HashTokenInStore = true
 	m.IdleTimeout = cfg.IdleTimeout
 	m.Lifetime = cfg.Lifetime
 	m.Cookie.Name = "legaldesk_session"

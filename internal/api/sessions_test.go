@@ -2,9 +2,16 @@ package api
 
 import (
 	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -12,6 +19,7 @@ import (
 	"github.com/alexedwards/scs/v2/memstore"
 
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/testenv"
 )
 
 // faultyStore is a memory session store that fails on demand, the way a
@@ -114,5 +122,73 @@ func TestSessionSaveFailsCleanly(t *testing.T) {
 		oneError(t, r, "unavailable")
 	}
 	fs.sessionsDown.Store(false)
+	c.wantStatus(c.do("GET", "/api/v1/me", nil), 200)
+}
+
+// sessionToken is the session cookie's value in this client's jar.
+func (c *client) sessionToken() string {
+	c.e.t.Helper()
+	u, _ := url.Parse(c.e.srv.URL)
+	for _, ck := range c.http.Jar.Cookies(u) {
+		if ck.Name == "legaldesk_session" {
+			return ck.Value
+		}
+	}
+	c.e.t.Fatal("no session cookie")
+	return ""
+}
+
+// withCookie is a fresh client that presents value as its session cookie.
+func (e *env) withCookie(value string) *client {
+	c := e.client()
+	u, _ := url.Parse(e.srv.URL)
+	c.http.Jar.SetCookies(u, []*http.Cookie{{Name: "legaldesk_session", Value: value, Path: "/"}})
+	return c
+}
+
+// checkStoredHashed proves a dump of the store's keys cannot be replayed:
+// the cookie's token is not among them, its SHA-256 is, and presenting
+// that key as a cookie signs nobody in.
+func checkStoredHashed(t *testing.T, e *env, keys []string, token string) {
+	t.Helper()
+	sum := sha256.Sum256([]byte(token))
+	hashed := base64.RawURLEncoding.EncodeToString(sum[:])
+	if slices.Contains(keys, token) {
+		t.Fatalf("the store keeps the cookie's token %s in the clear", token)
+	}
+	if !slices.Contains(keys, hashed) {
+		t.Fatalf("keys %v lack SHA-256 of the token", keys)
+	}
+	thief := e.withCookie(hashed)
+	thief.wantStatus(thief.do("GET", "/api/v1/me", nil), 401)
+}
+
+func TestSessionTokensHashedInDatabase(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		c := e.client()
+		c.signInStaff(account.Admin, "13900000001")
+		var keys []string
+		if err := e.store.DB().Select(&keys, `SELECT token FROM sessions`); err != nil {
+			t.Fatal(err)
+		}
+		checkStoredHashed(t, e, keys, c.sessionToken())
+		c.wantStatus(c.do("GET", "/api/v1/me", nil), 200)
+	}, func(s *setup) { s.dbSessions = true })
+}
+
+func TestSessionTokensHashedInRedis(t *testing.T) {
+	rc, prefix := testenv.RequireRedis(t), testenv.RedisPrefix()
+	e := newEnv(t, "sqlite", func(s *setup) { s.cfg.SessionStore = RedisSessions{C: rc, Prefix: prefix} })
+	c := e.client()
+	c.signInStaff(account.Admin, "13900000001")
+	found, err := rc.Keys(context.Background(), prefix+"session:*").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, k := range found {
+		keys = append(keys, strings.TrimPrefix(k, prefix+"session:"))
+	}
+	checkStoredHashed(t, e, keys, c.sessionToken())
 	c.wantStatus(c.do("GET", "/api/v1/me", nil), 200)
 }
