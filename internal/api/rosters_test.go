@@ -295,6 +295,15 @@ func swappable(t *testing.T, admin, a *client, aID float64) (map[string]any, flo
 	return nil, 0
 }
 
+// otherLawyer is a demo lawyer who is neither a nor b.
+func otherLawyer(a, b float64) float64 {
+	for id := float64(4); ; id++ {
+		if id != a && id != b {
+			return id
+		}
+	}
+}
+
 // demoPhone is the phone of a demo lawyer: user ids 4… are 13900000101….
 func demoPhone(id float64) string { return fmt.Sprintf("139%08d", 100+int(id)-3) }
 
@@ -329,6 +338,10 @@ func TestSwaps(t *testing.T) {
 		a.wantStatus(a.do("POST", "/api/v1/shift-swaps", map[string]any{"shift_id": sid, "to_lawyer_id": bID}), 409)
 		swapPath := fmt.Sprintf("/api/v1/shift-swaps/%d", int(sw["id"].(float64)))
 		a.wantStatus(a.do("POST", swapPath+"/accept", nil), 403)
+		outsider := e.client()
+		outsider.signIn(demoPhone(otherLawyer(aID, bID)))
+		outsider.wantStatus(outsider.do("POST", swapPath+"/accept", nil), 404)
+		outsider.wantStatus(outsider.do("POST", swapPath+"/decline", nil), 404)
 		if got := b.object("POST", swapPath+"/accept", nil, 200); got["status"] != "accepted" {
 			t.Fatalf("swap: %v", got)
 		}

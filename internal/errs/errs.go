@@ -19,7 +19,9 @@ const (
 	Unavailable     Code = "unavailable"
 	RateLimited     Code = "rate_limited"
 	TooLarge        Code = "too_large"
-	Internal        Code = "internal"
+	// NoMethod: the path exists, but not with this method.
+	NoMethod Code = "method_not_allowed"
+	Internal Code = "internal"
 )
 
 // Text is a user-facing message in Simplified Chinese with its English twin.

@@ -152,5 +152,5 @@ func (s *Service) Submit(ctx context.Context, v Viewer, f Form) (Application, er
 	if err := s.Store.CreateApplication(ctx, &a, ev); err != nil {
 		return Application{}, err
 	}
-	return s.reveal(a, v), nil
+	return s.reveal(a, v)
 }

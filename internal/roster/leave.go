@@ -133,8 +133,13 @@ func (s *Service) DecideSwap(ctx context.Context, lawyerID, swapID int64, accept
 	if err != nil {
 		return Swap{}, err
 	}
-	if sw.ToLawyer != lawyerID {
+	switch lawyerID {
+	case sw.ToLawyer:
+	case sw.FromLawyer:
 		return Swap{}, errs.New(errs.Forbidden, "这不是发给您的换班申请", "this swap was not offered to you")
+	default:
+		// A lawyer outside the swap learns nothing of it.
+		return Swap{}, errs.New(errs.NotFound, "未找到该换班申请", "no such swap")
 	}
 	if sw.Status != "proposed" {
 		return Swap{}, errSwapClosed

@@ -16,7 +16,7 @@ import (
 
 const bookingQuery = `SELECT b.id, b.code, b.slot_id, b.site_id, b.resident_id, b.status, b.topic, b.note, b.cancel_reason,
 	b.starts_at, b.ends_at, b.created_at, s.name AS site_name, COALESCE(u.name, '') AS lawyer_name,
-	COALESCE(sl.lawyer_id, 0) AS lawyer_id, sl.shift_id
+	COALESCE(sl.lawyer_id, 0) AS lawyer_id, sl.shift_id, s.tier
 	FROM bookings b JOIN sites s ON s.id = b.site_id JOIN slots sl ON sl.id = b.slot_id LEFT JOIN users u ON u.id = sl.lawyer_id`
 
 func localBooking(b *booking.Booking) {
