@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"time"
 
@@ -64,7 +65,7 @@ func (s *Server) withSessions(next http.Handler) http.Handler {
 			return
 		}
 		r = r.WithContext(context.WithValue(ctx, sessionStateKey, &sessionState{}))
-		sw := &sessionWriter{ResponseWriter: w, s: s, r: r}
+		sw := &sessionWriter{ResponseWriter: w, s: s, r: r, outer: w.Header().Clone()}
 		next.ServeHTTP(sw, r)
 		sw.start() // for a handler that wrote nothing
 	})
@@ -115,8 +116,11 @@ func (s *Server) checkSessions(ctx context.Context) error {
 // handler writes after is dropped.
 type sessionWriter struct {
 	http.ResponseWriter
-	s       *Server
-	r       *http.Request
+	s *Server
+	r *http.Request
+	// outer are the headers set before the routes ran (request id,
+	// security headers), which an error answer keeps.
+	outer   http.Header
 	started bool
 	failed  bool
 }
@@ -154,11 +158,8 @@ func (w *sessionWriter) start() bool {
 		// The handler's headers (length, disposition, caching) belong to
 		// the answer that is not sent.
 		h := w.Header()
-		for k := range h {
-			if k != "X-Request-Id" && k != "Vary" {
-				delete(h, k)
-			}
-		}
+		clear(h)
+		maps.Copy(h, w.outer)
 		w.s.writeError(w.ResponseWriter, w.r, err)
 	}
 	return !w.failed

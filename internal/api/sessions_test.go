@@ -117,9 +117,16 @@ func TestSessionSaveFailsCleanly(t *testing.T) {
 	c := e.client()
 	c.signInStaff(account.Admin, "13900000001")
 	fs.sessionsDown.Store(true)
-	for _, path := range []string{"/api/v1/me", "/api/v1/sites", "/api/v1/admin/outbox"} {
+	paths := []string{"/api/v1/me", "/api/v1/sites", "/api/v1/admin/outbox", "/api/v1/slots?site_id=1&from=2026-12-01&to=2026-12-02"}
+	for _, path := range paths {
 		r := c.wantStatus(c.do("GET", path, nil), 503)
 		oneError(t, r, "unavailable")
+		// The error keeps the headers every answer carries and drops the
+		// handler's own (a public cache for the slots).
+		if r.header.Get("X-Content-Type-Options") != "nosniff" || r.header.Get("X-Request-Id") == "" ||
+			r.header.Get("Cache-Control") != "no-store" {
+			t.Errorf("%s: headers %v", path, r.header)
+		}
 	}
 	fs.sessionsDown.Store(false)
 	c.wantStatus(c.do("GET", "/api/v1/me", nil), 200)
