@@ -2,10 +2,8 @@ package api
 
 import (
 	"fmt"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -335,12 +333,12 @@ func TestTwoInstances(t *testing.T) {
 // Redis is killed in the middle of the race and started again after: holds
 // fail with 503, confirming goes on, and exactly the capacity is booked.
 func TestRedisStoppedMidRun(t *testing.T) {
-	rs := startRedis(t)
+	rs := testenv.StartRedis(t)
 	engine := "sqlite"
 	if testenv.MySQLDSN() != "" {
 		engine = "mysql"
 	}
-	c := redis.NewClient(&redis.Options{Addr: rs.addr, ContextTimeoutEnabled: true, DialTimeout: 200 * time.Millisecond,
+	c := redis.NewClient(&redis.Options{Addr: rs.Addr, ContextTimeoutEnabled: true, DialTimeout: 200 * time.Millisecond,
 		ReadTimeout: 300 * time.Millisecond, MaxRetries: -1})
 	t.Cleanup(func() { c.Close() })
 	own := holds.NewRedis(c, "race:")
@@ -348,7 +346,7 @@ func TestRedisStoppedMidRun(t *testing.T) {
 	clients, slots := contest(t, e)
 	race(t, e, clients, slots, 20, func(i int) {
 		if i == 60 {
-			rs.stop()
+			rs.Stop()
 		}
 	})
 	// While Redis is down a hold says so clearly.
@@ -357,7 +355,7 @@ func TestRedisStoppedMidRun(t *testing.T) {
 	if code, msg, _ := r.errorOf(t); code != "unavailable" || !strings.Contains(msg, "直接确认") {
 		t.Fatalf("hold without Redis: %s %s", code, msg)
 	}
-	rs.start()
+	rs.Start()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		r := a.do("POST", "/api/v1/holds", map[string]any{"slot_id": id(slotsOn(a, "2026-12-09")[0])})
@@ -368,55 +366,5 @@ func TestRedisStoppedMidRun(t *testing.T) {
 			t.Fatalf("holds did not recover: %d %s", r.status, r.body)
 		}
 		time.Sleep(100 * time.Millisecond)
-	}
-}
-
-// redisServer is a real redis-server the test owns.
-type redisServer struct {
-	t    *testing.T
-	addr string
-	cmd  *exec.Cmd
-}
-
-func startRedis(t *testing.T) *redisServer {
-	path, err := exec.LookPath("redis-server")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("redis-server is not installed")
-		}
-		t.Skip("redis-server not installed")
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
-	rs := &redisServer{t: t, addr: fmt.Sprintf("127.0.0.1:%d", port)}
-	rs.cmd = exec.Command(path, "--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
-	rs.start()
-	t.Cleanup(rs.stop)
-	return rs
-}
-
-func (rs *redisServer) start() {
-	rs.cmd = exec.Command(rs.cmd.Path, rs.cmd.Args[1:]...)
-	if err := rs.cmd.Start(); err != nil {
-		rs.t.Fatal(err)
-	}
-	for range 100 {
-		if conn, err := net.Dial("tcp", rs.addr); err == nil {
-			conn.Close()
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	rs.t.Fatal("redis-server did not start")
-}
-
-func (rs *redisServer) stop() {
-	if rs.cmd.Process != nil && rs.cmd.ProcessState == nil {
-		rs.cmd.Process.Kill()
-		rs.cmd.Wait()
 	}
 }

@@ -88,6 +88,11 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	json.NewEncoder(w).Encode(body)
 }
 
+// sessionError is errSession with the store's failure kept for the log.
+func sessionError(cause error) error {
+	return errs.Wrap(cause, errSession.Code, errSession.Message.ZH, errSession.Message.EN)
+}
+
 func pick(t errs.Text, en bool) string {
 	if en && t.EN != "" {
 		return t.EN

@@ -49,7 +49,7 @@ func (c *client) upload(path, name string, data []byte) response {
 
 var (
 	pdfBytes = append([]byte("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n"), bytes.Repeat([]byte("0"), 2000)...)
-	pngBytes = append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0}, 500)...)
+	pngBytes = pngClaiming(640, 480)
 	elfBytes = append([]byte("\x7fELF\x02\x01\x01\x00"), bytes.Repeat([]byte{0x90}, 4000)...)
 )
 

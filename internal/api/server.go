@@ -78,10 +78,6 @@ func New(d Deps, cfg Config) (*Server, error) {
 	}
 	s := &Server{Deps: d, cfg: cfg, log: d.Log, metrics: newMetrics()}
 	s.sessions = newSessions(cfg)
-	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
-		s.log.ErrorContext(r.Context(), "session store", "error", err.Error())
-		s.writeError(w, r, errSession)
-	}
 	engine, err := s.routes()
 	if err != nil {
 		return nil, err
@@ -95,7 +91,7 @@ func New(d Deps, cfg Config) (*Server, error) {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, errCrossOrigin)
 	}))
-	s.handler = withRequestID(securityHeaders(cop.Handler(s.sessions.LoadAndSave(engine))))
+	s.handler = withRequestID(securityHeaders(cop.Handler(s.withSessions(engine))))
 	return s, nil
 }
 

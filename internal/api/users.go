@@ -61,23 +61,37 @@ func (s *Server) login(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
+	// A code spent without a session to show for it would leave the
+	// resident waiting for another: check the store before spending.
+	if err := s.checkSessions(ctx); err != nil {
+		s.fail(c, err)
+		return
+	}
 	u, err := s.Accounts.Login(ctx, account.Credentials{Phone: req.Phone, Code: req.Code, Password: req.Password, IP: c.ClientIP()})
+	if err == nil {
+		err = s.signIn(c, u)
+	}
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	// A new token at sign-in defeats session fixation.
+	c.JSON(http.StatusOK, gin.H{"user": s.userView(u, u)})
+}
+
+// signIn puts the user in the session under a new token (against session
+// fixation) and saves it now, so the answer can tell whether it worked.
+func (s *Server) signIn(c *gin.Context, u account.User) error {
+	ctx := c.Request.Context()
 	if err := s.sessions.RenewToken(ctx); err != nil {
-		s.fail(c, err)
-		return
+		return sessionError(err)
 	}
 	s.sessions.Put(ctx, sessionUserID, u.ID)
-	c.JSON(http.StatusOK, gin.H{"user": s.userView(u, u)})
+	return s.saveSession(ctx, c.Writer)
 }
 
 func (s *Server) logout(c *gin.Context) {
 	if err := s.sessions.Destroy(c.Request.Context()); err != nil {
-		s.fail(c, err)
+		s.fail(c, sessionError(err))
 		return
 	}
 	c.Status(http.StatusNoContent)

@@ -78,10 +78,25 @@ type Session struct {
 	// for a closed network where browsers reach the service over plain HTTP
 	// that the operator trusts (a government intranet without TLS).
 	AllowInsecureCookie bool `yaml:"allow_insecure_cookie" env:"ALLOW_INSECURE_COOKIE"`
-	// Store is memory, database or redis; empty picks redis when Redis is
-	// configured, else memory. database keeps people signed in through a
-	// Redis outage, so booking goes on.
+	// Store is memory, database or redis; empty means database when Redis
+	// is configured, else memory (see Session.Backend). Redis then holds
+	// only holds and limits, so people stay signed in and book through a
+	// Redis outage; redis is an explicit choice that gives that up.
 	Store string `yaml:"store" env:"STORE"`
+}
+
+// Backend is the session store in use: Store, or for an empty Store the
+// database when Redis is configured (one instance's memory would not do for
+// several instances, and Redis would take sign-in down with holds) and
+// memory when it is not.
+func (s Session) Backend(redisConfigured bool) string {
+	switch {
+	case s.Store != "":
+		return s.Store
+	case redisConfigured:
+		return "database"
+	}
+	return "memory"
 }
 
 type Auth struct {

@@ -111,3 +111,24 @@ func TestProductionAcceptsASecureSetup(t *testing.T) {
 		t.Fatalf("the explicit override was refused: %v", err)
 	}
 }
+
+// Sessions stay out of Redis unless asked for, so a Redis outage does not
+// sign everyone out.
+func TestSessionBackend(t *testing.T) {
+	cases := []struct {
+		store string
+		redis bool
+		want  string
+	}{
+		{"", false, "memory"},
+		{"", true, "database"},
+		{"redis", true, "redis"},
+		{"memory", true, "memory"},
+		{"database", false, "database"},
+	}
+	for _, c := range cases {
+		if got := (Session{Store: c.store}).Backend(c.redis); got != c.want {
+			t.Errorf("store %q, redis %v: %s, want %s", c.store, c.redis, got, c.want)
+		}
+	}
+}

@@ -246,8 +246,9 @@ func newCode(now time.Time) string {
 var allowedTypes = map[string]string{"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 
 // Upload stores a file for an application: type sniffed from the bytes,
-// size limited per file and per application, under a random name outside
-// the web root; a refused file leaves nothing behind.
+// size limited per file and per application, image dimensions read from
+// the header and bounded, under a random name outside the web root; a
+// refused file leaves nothing behind.
 func (s *Service) Upload(ctx context.Context, v Viewer, appID int64, name string, data []byte) (Attachment, error) {
 	a, err := s.load(ctx, v, appID)
 	if err != nil {
@@ -264,6 +265,9 @@ func (s *Service) Upload(ctx context.Context, v Viewer, appID int64, name string
 	if int64(len(data)) > s.MaxFile {
 		return Attachment{}, errs.New(errs.TooLarge, fmt.Sprintf("单个文件不能超过 %d MB", s.MaxFile>>20), "the file is too large").
 			Field("file", "文件过大", "too large")
+	}
+	if err := checkImage(ctype, data); err != nil {
+		return Attachment{}, err
 	}
 	b := make([]byte, 16)
 	rand.Read(b)
