@@ -48,6 +48,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	reminders := &booking.Reminders{Store: a.store, Notify: a.accounts, Log: log, Now: time.Now, Kinds: booking.DefaultReminders}
 	go reminders.Run(ctx, cfg.Booking.ReminderInterval)
 	go sweepLegalAid(ctx, a)
+	if cfg.Session.Backend(a.redis != nil) == "database" {
+		go sweepSessions(ctx, a)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -76,14 +79,13 @@ func newAPI(a *app) (*api.Server, error) {
 	cfg := api.Config{BodyLimit: a.cfg.HTTP.BodyLimit, TrustedProxies: a.cfg.HTTP.TrustedProxies,
 		TrustedOrigins: a.cfg.HTTP.TrustedOrigins, IdleTimeout: a.cfg.Session.IdleTimeout,
 		Lifetime: a.cfg.Session.Lifetime, CookieSecure: a.cfg.Session.CookieSecure,
-		RedisConfigured: a.redis != nil, UploadLimit: a.cfg.LegalAid.MaxFile + 64<<10, AidCentreName: a.cfg.LegalAid.CentreName}
-	switch a.cfg.Session.Store {
+		RedisConfigured: a.redis != nil, UploadLimit: a.cfg.LegalAid.MaxFile + 64<<10, AidCentreName: a.cfg.LegalAid.CentreName,
+		PublicOrigin: a.cfg.HTTP.PublicOrigin}
+	switch a.cfg.Session.Backend(a.redis != nil) {
 	case "database":
 		cfg.SessionStore = store.Sessions{S: a.store}
-	case "redis", "":
-		if a.redis != nil {
-			cfg.SessionStore = api.RedisSessions{C: a.redis, Prefix: a.cfg.Redis.Prefix}
-		}
+	case "redis":
+		cfg.SessionStore = api.RedisSessions{C: a.redis, Prefix: a.cfg.Redis.Prefix}
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Sites: a.store, Outbox: a.store, Holds: a.holds,
 		DB: a.store, Store: a.store, Roster: a.roster, Booking: a.booking, LegalAid: a.legalAid, Static: static, Log: a.log}, cfg)
@@ -124,11 +126,12 @@ func announce(w io.Writer, a *app, addr net.Addr) {
 	if tcp, ok := addr.(*net.TCPAddr); ok && tcp.IP.IsUnspecified() {
 		host = fmt.Sprintf("localhost:%d", tcp.Port)
 	}
-	redis := "in-memory holds, sessions and limits"
+	redis := "in-memory holds and limits"
 	if a.redis != nil {
-		redis = "Redis at " + a.cfg.Redis.Addr
+		redis = "holds and limits in Redis at " + a.cfg.Redis.Addr
 	}
-	fmt.Fprintf(w, "legaldesk %s listening on http://%s (%s database, %s)\n", version, host, a.cfg.DB.Driver, redis)
+	fmt.Fprintf(w, "legaldesk %s listening on http://%s (%s database, %s, sessions in %s)\n", version, host, a.cfg.DB.Driver, redis,
+		a.cfg.Session.Backend(a.redis != nil))
 	if a.cfg.Demo {
 		fmt.Fprintf(w, "demo logins (password %s): admin 13900000001, legal-aid officer 13900000002, notary clerk 13900000003, lawyers 13900000101–13900000140\n", demo.Password)
 		fmt.Fprintln(w, "demo residents 13800000001–13800000010 sign in with an SMS code; the admin reads it at /api/v1/admin/outbox")
@@ -143,6 +146,23 @@ func sweepLegalAid(ctx context.Context, a *app) {
 	for {
 		if err := a.legalAid.Sweep(ctx); err != nil && ctx.Err() == nil {
 			a.log.Error("legal-aid sweep", "error", err.Error())
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// sweepSessions deletes expired database sessions every hour; the store
+// ignores them when read, but nothing else would remove them.
+func sweepSessions(ctx context.Context, a *app) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if err := a.store.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
+			a.log.Error("session sweep", "error", err.Error())
 		}
 		select {
 		case <-ctx.Done():

@@ -9,7 +9,6 @@ import (
 	"github.com/gin-gonic/gin"
 	qrcode "github.com/skip2/go-qrcode"
 
-	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/errs"
@@ -98,7 +97,7 @@ func (s *Server) createBooking(c *gin.Context) {
 
 func viewer(c *gin.Context) booking.Viewer {
 	u, _ := currentUser(c)
-	return booking.Viewer{ID: u.ID, Staff: u.Role == account.Admin || u.Role == account.Lawyer}
+	return booking.Viewer{ID: u.ID, Role: string(u.Role)}
 }
 
 func (s *Server) myBookings(c *gin.Context) {
@@ -142,7 +141,6 @@ func (s *Server) bookingQR(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Header("Cache-Control", "private, max-age=3600")
 	c.Data(http.StatusOK, "image/png", png)
 }
 

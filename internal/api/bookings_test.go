@@ -2,10 +2,8 @@ package api
 
 import (
 	"fmt"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -89,8 +87,7 @@ func TestBookingFlow(t *testing.T) {
 		}
 		a.wantStatus(a.do("POST", "/api/v1/bookings", map[string]any{"slot_id": slot}, "Idempotency-Key", "k-1"), 409)
 		a.wantStatus(a.do("POST", "/api/v1/bookings", map[string]any{"slot_id": slot}, "Idempotency-Key", "k-2"), 409)
-		var n int
-		e.store.DB().Get(&n, `SELECT COUNT(*) FROM bookings`)
+		n := e.count(`SELECT COUNT(*) FROM bookings`)
 		if n != 1 {
 			t.Fatalf("%d bookings in the database, want 1", n)
 		}
@@ -179,8 +176,7 @@ func TestBookingBadInput(t *testing.T) {
 	a.wantStatus(a.do("POST", "/api/v1/holds", map[string]any{"slot_id": id(slots[3])}), 400)
 	// Staff cannot book as residents; nobody books signed out.
 	e.client().wantStatus(e.client().do("POST", "/api/v1/bookings", map[string]any{"slot_id": 1}), 401)
-	var n int
-	e.store.DB().Get(&n, `SELECT COUNT(*) FROM bookings`)
+	n := e.count(`SELECT COUNT(*) FROM bookings`)
 	if n != 0 {
 		t.Fatalf("refused requests wrote %d bookings", n)
 	}
@@ -241,15 +237,13 @@ func race(t *testing.T, e *env, clients []*client, slots []int64, capacity int, 
 	if created.Load() != int64(capacity) || fivexx.Load() != 0 {
 		t.Fatalf("%d bookings confirmed, want %d; %d 5xx", created.Load(), capacity, fivexx.Load())
 	}
-	var inDB, overbooked int
-	e.store.DB().Get(&inDB, `SELECT COUNT(*) FROM bookings WHERE status = 'confirmed'`)
-	e.store.DB().Get(&overbooked, `SELECT COUNT(*) FROM slots WHERE booked > capacity`)
+	inDB := e.count(`SELECT COUNT(*) FROM bookings WHERE status = 'confirmed'`)
+	overbooked := e.count(`SELECT COUNT(*) FROM slots WHERE booked > capacity`)
 	if inDB != capacity || overbooked != 0 {
 		t.Fatalf("%d bookings in the database, %d overbooked slots", inDB, overbooked)
 	}
 	for id := range ids {
-		var n int
-		e.store.DB().Get(&n, `SELECT COUNT(*) FROM bookings WHERE id = ?`, id)
+		n := e.count(`SELECT COUNT(*) FROM bookings WHERE id = ?`, id)
 		if n != 1 {
 			t.Fatalf("booking %s answered 201 but is not in the database", id)
 		}
@@ -309,8 +303,7 @@ func TestConcurrentRetries(t *testing.T) {
 			}
 			first = c
 		}
-		var n int
-		e.store.DB().Get(&n, `SELECT COUNT(*) FROM bookings`)
+		n := e.count(`SELECT COUNT(*) FROM bookings`)
 		if n != 1 {
 			t.Fatalf("%d bookings", n)
 		}
@@ -340,12 +333,12 @@ func TestTwoInstances(t *testing.T) {
 // Redis is killed in the middle of the race and started again after: holds
 // fail with 503, confirming goes on, and exactly the capacity is booked.
 func TestRedisStoppedMidRun(t *testing.T) {
-	rs := startRedis(t)
+	rs := testenv.StartRedis(t)
 	engine := "sqlite"
 	if testenv.MySQLDSN() != "" {
 		engine = "mysql"
 	}
-	c := redis.NewClient(&redis.Options{Addr: rs.addr, ContextTimeoutEnabled: true, DialTimeout: 200 * time.Millisecond,
+	c := redis.NewClient(&redis.Options{Addr: rs.Addr, ContextTimeoutEnabled: true, DialTimeout: 200 * time.Millisecond,
 		ReadTimeout: 300 * time.Millisecond, MaxRetries: -1})
 	t.Cleanup(func() { c.Close() })
 	own := holds.NewRedis(c, "race:")
@@ -353,7 +346,7 @@ func TestRedisStoppedMidRun(t *testing.T) {
 	clients, slots := contest(t, e)
 	race(t, e, clients, slots, 20, func(i int) {
 		if i == 60 {
-			rs.stop()
+			rs.Stop()
 		}
 	})
 	// While Redis is down a hold says so clearly.
@@ -362,7 +355,7 @@ func TestRedisStoppedMidRun(t *testing.T) {
 	if code, msg, _ := r.errorOf(t); code != "unavailable" || !strings.Contains(msg, "直接确认") {
 		t.Fatalf("hold without Redis: %s %s", code, msg)
 	}
-	rs.start()
+	rs.Start()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		r := a.do("POST", "/api/v1/holds", map[string]any{"slot_id": id(slotsOn(a, "2026-12-09")[0])})
@@ -373,55 +366,5 @@ func TestRedisStoppedMidRun(t *testing.T) {
 			t.Fatalf("holds did not recover: %d %s", r.status, r.body)
 		}
 		time.Sleep(100 * time.Millisecond)
-	}
-}
-
-// redisServer is a real redis-server the test owns.
-type redisServer struct {
-	t    *testing.T
-	addr string
-	cmd  *exec.Cmd
-}
-
-func startRedis(t *testing.T) *redisServer {
-	path, err := exec.LookPath("redis-server")
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("redis-server is not installed")
-		}
-		t.Skip("redis-server not installed")
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
-	rs := &redisServer{t: t, addr: fmt.Sprintf("127.0.0.1:%d", port)}
-	rs.cmd = exec.Command(path, "--port", fmt.Sprint(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
-	rs.start()
-	t.Cleanup(rs.stop)
-	return rs
-}
-
-func (rs *redisServer) start() {
-	rs.cmd = exec.Command(rs.cmd.Path, rs.cmd.Args[1:]...)
-	if err := rs.cmd.Start(); err != nil {
-		rs.t.Fatal(err)
-	}
-	for range 100 {
-		if conn, err := net.Dial("tcp", rs.addr); err == nil {
-			conn.Close()
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	rs.t.Fatal("redis-server did not start")
-}
-
-func (rs *redisServer) stop() {
-	if rs.cmd.Process != nil && rs.cmd.ProcessState == nil {
-		rs.cmd.Process.Kill()
-		rs.cmd.Wait()
 	}
 }

@@ -30,14 +30,14 @@ func TestLawyersDay(t *testing.T) {
 		if len(day) != 1 || !strings.Contains(day[0]["resident_name"].(string), "居民") {
 			t.Fatalf("the lawyer's day: %v", day)
 		}
-		other.wantStatus(other.do("GET", fmt.Sprintf("/api/v1/shifts/%d/bookings", shift), nil), 403)
+		other.wantStatus(other.do("GET", fmt.Sprintf("/api/v1/shifts/%d/bookings", shift), nil), 404)
 		path := fmt.Sprintf("/api/v1/bookings/%d", id(bk))
 		// Not before the consultation starts.
 		lawyer.wantStatus(lawyer.do("POST", path+"/attendance", map[string]string{"status": "attended"}), 400)
 		r.wantStatus(r.do("POST", path+"/rating", map[string]any{"score": 5}), 409)
 		e.advance(12*24*time.Hour - 60*time.Minute) // 2026-12-02 09:00
 		lawyer.wantStatus(lawyer.do("POST", path+"/attendance", map[string]string{"status": "present"}), 400)
-		other.wantStatus(other.do("POST", path+"/attendance", map[string]string{"status": "attended"}), 403)
+		other.wantStatus(other.do("POST", path+"/attendance", map[string]string{"status": "attended"}), 404)
 		rec := lawyer.object("POST", "/api/v1/consultations", map[string]any{"booking_id": id(bk), "category": "劳动争议",
 			"summary": "单位拖欠三个月工资，已告知可申请劳动仲裁和法律援助。", "outcome": "legal_aid"}, 201)
 		if rec["referral"] != "legal_aid" || rec["walk_in"] != false {

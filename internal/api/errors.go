@@ -20,6 +20,7 @@ var statuses = map[errs.Code]int{
 	errs.NotFound:        http.StatusNotFound,
 	errs.Conflict:        http.StatusConflict,
 	errs.TooLarge:        http.StatusRequestEntityTooLarge,
+	errs.NoMethod:        http.StatusMethodNotAllowed,
 	errs.RateLimited:     http.StatusTooManyRequests,
 	errs.Unavailable:     http.StatusServiceUnavailable,
 	errs.Internal:        http.StatusInternalServerError,
@@ -87,6 +88,11 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	json.NewEncoder(w).Encode(body)
 }
 
+// sessionError is errSession with the store's failure kept for the log.
+func sessionError(cause error) error {
+	return errs.Wrap(cause, errSession.Code, errSession.Message.ZH, errSession.Message.EN)
+}
+
 func pick(t errs.Text, en bool) string {
 	if en && t.EN != "" {
 		return t.EN
@@ -99,7 +105,7 @@ var (
 	errNotSignedIn = errs.New(errs.Unauthenticated, "请先登录", "please sign in")
 	errNoRight     = errs.New(errs.Forbidden, "您没有权限进行此操作", "you may not do this")
 	errNoRoute     = errs.New(errs.NotFound, "接口不存在", "no such endpoint")
-	errNoMethod    = errs.New(errs.Invalid, "请求方法不被支持", "method not allowed")
+	errNoMethod    = errs.New(errs.NoMethod, "请求方法不被支持", "method not allowed")
 	errCrossOrigin = errs.New(errs.Forbidden, "拒绝来自其他网站的请求", "cross-origin request refused")
 	errSession     = errs.New(errs.Unavailable, "会话服务暂时不可用，请稍后再试", "the session service is temporarily unavailable")
 	errBadJSON     = errs.New(errs.Invalid, "请求格式错误，应为 JSON", "malformed JSON body")

@@ -37,7 +37,7 @@ func (s *Server) myFeed(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"url": feedURL(c, token)})
+	c.JSON(http.StatusOK, gin.H{"url": s.feedURL(c, token)})
 }
 
 func (s *Server) newFeedToken(c *gin.Context, lawyerID int64) (string, error) {
@@ -48,12 +48,20 @@ func (s *Server) newFeedToken(c *gin.Context, lawyerID int64) (string, error) {
 	return token, s.Store.SetFeedToken(c.Request.Context(), lawyerID, box.Index(feedKind, token), box.Seal(token))
 }
 
-func feedURL(c *gin.Context, token string) string {
-	scheme := "http"
-	if c.Request.TLS != nil || c.GetHeader("X-Forwarded-Proto") == "https" {
-		scheme = "https"
+// feedURL is built from the configured public origin, so a forged Host or
+// X-Forwarded-Proto header cannot make the server hand out a link to
+// another site. Without one (development only; production requires it) the
+// request's own host is used.
+func (s *Server) feedURL(c *gin.Context, token string) string {
+	origin := strings.TrimSuffix(s.cfg.PublicOrigin, "/")
+	if origin == "" {
+		scheme := "http"
+		if c.Request.TLS != nil {
+			scheme = "https"
+		}
+		origin = scheme + "://" + c.Request.Host
 	}
-	return fmt.Sprintf("%s://%s/api/v1/calendar-feeds/%s.ics", scheme, c.Request.Host, token)
+	return fmt.Sprintf("%s/api/v1/calendar-feeds/%s.ics", origin, token)
 }
 
 // revokeFeed stops the old URL; the next GET makes a new one.
@@ -90,10 +98,10 @@ func (s *Server) feed(c *gin.Context) {
 		return
 	}
 	c.Header("Cache-Control", "private, max-age=900")
-	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(icsOf(c.Request.Host, views)))
+	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(icsOf(c.Request.Host, views, s.Now())))
 }
 
-func icsOf(host string, views []store.ShiftView) string {
+func icsOf(host string, views []store.ShiftView, stamp time.Time) string {
 	cal := ics.NewCalendar()
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetProductId("-//legaldesk//律师值班//ZH")
@@ -102,7 +110,7 @@ func icsOf(host string, views []store.ShiftView) string {
 	cal.SetRefreshInterval("PT1H")
 	for _, v := range views {
 		e := cal.AddEvent(fmt.Sprintf("shift-%d@%s", v.ID, host))
-		e.SetDtStampTime(time.Now().UTC())
+		e.SetDtStampTime(stamp.UTC())
 		e.SetStartAt(v.Start.UTC())
 		e.SetEndAt(v.End.UTC())
 		e.SetSummary(fmt.Sprintf("律师值班：%s", v.SiteName))

@@ -268,3 +268,14 @@ func isDigits(s string) bool {
 	}
 	return true
 }
+
+// count runs a COUNT query; a failed query fails the test rather than
+// reading as zero (zero overbooked slots must mean zero, not an error).
+func (e *env) count(query string, args ...any) int {
+	e.t.Helper()
+	var n int
+	if err := e.store.DB().Get(&n, query, args...); err != nil {
+		e.t.Fatalf("%s: %v", query, err)
+	}
+	return n
+}

@@ -52,7 +52,7 @@ func (s *Server) idempotent(c *gin.Context) {
 		s.fail(c, err)
 		return
 	case !first && prev.Hash != hash:
-		s.fail(c, errs.New(errs.Conflict, "该幂等键已用于另一请求", "this Idempotency-Key was used for a different request"))
+		s.fail(c, errs.ErrKeyReused)
 		return
 	case !first && prev.Status == 0:
 		s.fail(c, errs.New(errs.Conflict, "相同的请求正在处理，请稍后再试", "the same request is still being processed"))

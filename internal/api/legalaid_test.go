@@ -49,7 +49,7 @@ func (c *client) upload(path, name string, data []byte) response {
 
 var (
 	pdfBytes = append([]byte("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n"), bytes.Repeat([]byte("0"), 2000)...)
-	pngBytes = append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0}, 500)...)
+	pngBytes = pngClaiming(640, 480)
 	elfBytes = append([]byte("\x7fELF\x02\x01\x01\x00"), bytes.Repeat([]byte{0x90}, 4000)...)
 )
 
@@ -101,8 +101,7 @@ func TestApplicationValidation(t *testing.T) {
 		} {
 			r.object("POST", "/api/v1/legal-aid/applications", aidForm(extra), 201)
 		}
-		var n int
-		e.store.DB().Get(&n, `SELECT COUNT(*) FROM legal_aid_applications`)
+		n := e.count(`SELECT COUNT(*) FROM legal_aid_applications`)
 		if n != 5 {
 			t.Fatalf("%d applications stored", n)
 		}
@@ -173,8 +172,7 @@ func TestUploadsRefused(t *testing.T) {
 	if entries, _ := os.ReadDir(e.uploads); len(entries) != 0 {
 		t.Fatalf("refused uploads left %d files", len(entries))
 	}
-	var n int
-	e.store.DB().Get(&n, `SELECT COUNT(*) FROM legal_aid_attachments`)
+	n := e.count(`SELECT COUNT(*) FROM legal_aid_attachments`)
 	if n != 0 {
 		t.Fatalf("%d attachment rows", n)
 	}
@@ -275,6 +273,11 @@ func TestRefusalAndObjection(t *testing.T) {
 		if len(open) != 1 || open[0]["name"] != "张秀英" {
 			t.Fatalf("open objections: %v", open)
 		}
+		// The bureau reads the application while the objection waits on it,
+		// with the ID number masked; the read is audited.
+		if got := admin.object("GET", path, nil, 200)["application"].(map[string]any); got["id_number"] != "110105********002X" {
+			t.Errorf("the bureau sees id_number %v, want it masked", got["id_number"])
+		}
 		objection := id(open[0])
 		opath := fmt.Sprintf("/api/v1/legal-aid/objections/%d/decision", objection)
 		officer.wantStatus(officer.do("POST", opath, map[string]any{"decision": "overturn", "reason": "x"}), 403)
@@ -283,6 +286,7 @@ func TestRefusalAndObjection(t *testing.T) {
 			t.Fatalf("overturned: %v", got["status"])
 		}
 		admin.wantStatus(admin.do("POST", opath, map[string]any{"decision": "uphold", "reason": "x"}), 409)
+		admin.wantStatus(admin.do("GET", path, nil), 404) // decided: no longer the bureau's business
 	})
 }
 
@@ -327,10 +331,31 @@ func TestIdempotentApplication(t *testing.T) {
 		// A failed request does not use up its key.
 		r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"phone": "1"}), "Idempotency-Key", "apply-2"), 400)
 		r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(nil), "Idempotency-Key", "apply-2"), 201)
-		var n int
-		e.store.DB().Get(&n, `SELECT COUNT(*) FROM legal_aid_applications`)
+		n := e.count(`SELECT COUNT(*) FROM legal_aid_applications`)
 		if n != 2 {
 			t.Fatalf("%d applications, want 2", n)
 		}
 	})
+}
+
+// TestSealedNumberThatWillNotOpen: a damaged sealed ID number is an
+// internal error, logged, never an application shown with a blank number.
+func TestSealedNumberThatWillNotOpen(t *testing.T) {
+	e := newEnv(t, "sqlite")
+	r := e.resident("13800000001")
+	app := r.object("POST", "/api/v1/legal-aid/applications", aidForm(nil), 201)
+	if _, err := e.store.DB().Exec(`UPDATE legal_aid_applications SET id_sealed = 'k1:AAAA' WHERE id = ?`, id(app)); err != nil {
+		t.Fatal(err)
+	}
+	officer := e.client()
+	officer.signInStaff("aid_officer", "13900000002")
+	for _, path := range []string{fmt.Sprintf("/api/v1/legal-aid/applications/%d", id(app)), "/api/v1/legal-aid/queue"} {
+		res := officer.do("GET", path, nil)
+		if code, _, _ := res.errorOf(t); res.status != 500 || code != "internal" {
+			t.Errorf("GET %s with a damaged number: %d %s, want 500 internal", path, res.status, res.body)
+		}
+	}
+	if res := r.do("GET", "/api/v1/me/legal-aid", nil); res.status != 500 {
+		t.Errorf("my applications with a damaged number: %d %s", res.status, res.body)
+	}
 }

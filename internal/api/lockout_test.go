@@ -13,10 +13,10 @@ import (
 // The env's rules allow 5 sign-in tries per phone and address per minute,
 // and 3 wrong tries per code.
 
-// TestAttackerCannotLockStaffOut: wrong passwords for the administrator's
+// TestNoLockoutByWrongPasswords: wrong passwords for the administrator's
 // phone from one address stop that address, not the administrator at
 // another.
-func TestAttackerCannotLockStaffOut(t *testing.T) {
+func TestNoLockoutByWrongPasswords(t *testing.T) {
 	engines(t, func(t *testing.T, e *env) {
 		const phone = "13900000041"
 		if _, err := e.api.Accounts.Create(context.Background(), account.NewUser{Role: account.Admin, Name: "管理员", Phone: phone, Password: "correct-horse-1"}); err != nil {
@@ -47,10 +47,10 @@ func TestAttackerCannotLockStaffOut(t *testing.T) {
 	}, behindProxy)
 }
 
-// TestWrongCodesDoNotSpendOwnersCode: a code belongs to the client that
+// TestNoLockoutByWrongCodes: a code belongs to the client that
 // asked for it; guesses from another client, with or without a code of its
 // own, neither spend it nor lock the owner out.
-func TestWrongCodesDoNotSpendOwnersCode(t *testing.T) {
+func TestNoLockoutByWrongCodes(t *testing.T) {
 	engines(t, func(t *testing.T, e *env) {
 		const phone = "13800000041"
 		login := func(c *client, code string) response {

@@ -14,7 +14,7 @@ import (
 func pathID(c *gin.Context, name string) (int64, error) {
 	id, err := strconv.ParseInt(c.Param(name), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, errs.New(errs.NotFound, "未找到该记录", "not found")
+		return 0, errs.ErrNotFound
 	}
 	return id, nil
 }
@@ -59,14 +59,11 @@ func queryDate(c *gin.Context, name string, f errs.Fields) calendar.Date {
 	if v == "" {
 		return calendar.Date{}
 	}
-	d, err := calendar.ParseDate(v)
-	if err != nil {
-		f.Add(name, "日期格式应为 YYYY-MM-DD", "dates are YYYY-MM-DD")
-	}
-	return d
+	return bodyDate(name, v, f)
 }
 
-// dateRange reads from and to (both required), at most maxDays apart.
+// dateRange reads from and to (both required), at most maxDays apart. A
+// date it refuses comes back zero with its message already added.
 func dateRange(c *gin.Context, maxDays int, f errs.Fields) (from, to calendar.Date) {
 	from, to = queryDate(c, "from", f), queryDate(c, "to", f)
 	if c.Query("from") == "" {
@@ -81,11 +78,16 @@ func dateRange(c *gin.Context, maxDays int, f errs.Fields) (from, to calendar.Da
 	return from, to
 }
 
-// bodyDate checks a date given in a JSON body.
+// bodyDate checks a date given in a JSON body or a query. Out of the
+// service's years it is refused and comes back zero.
 func bodyDate(name, v string, f errs.Fields) calendar.Date {
 	d, err := calendar.ParseDate(v)
 	if err != nil {
 		f.Add(name, "日期格式应为 YYYY-MM-DD", "dates are YYYY-MM-DD")
+		return calendar.Date{}
+	}
+	if !calendar.CheckYear(name, d, f) {
+		return calendar.Date{}
 	}
 	return d
 }

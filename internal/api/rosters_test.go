@@ -80,8 +80,7 @@ func TestRosterPreviewAndPublish(t *testing.T) {
 		if !strings.HasSuffix(centre[0]["starts_at"].(string), "+08:00") {
 			t.Errorf("times must carry +08:00: %v", centre[0]["starts_at"])
 		}
-		var slots int
-		e.store.DB().Get(&slots, `SELECT COUNT(*) FROM slots`)
+		slots := e.count(`SELECT COUNT(*) FROM slots`)
 		if slots != len(shifts)*6 {
 			t.Fatalf("slots = %d, want 6 per three-hour shift", slots)
 		}
@@ -196,9 +195,7 @@ func TestRepublishKeepsBookedSlots(t *testing.T) {
 		if len(changed) != 1 || int64(changed[0].(float64)) != shiftID {
 			t.Fatalf("report: %v", rep)
 		}
-		var n int
-		db.Get(&n, `SELECT COUNT(*) FROM slots WHERE shift_id = ? AND starts_at = ? AND booked = 1`, shiftID, slotStart)
-		if n != 1 {
+		if n := e.count(`SELECT COUNT(*) FROM slots WHERE shift_id = ? AND starts_at = ? AND booked = 1`, shiftID, slotStart); n != 1 {
 			t.Fatal("the booked slot moved or vanished")
 		}
 		// Switch the station's rule off: unbooked shifts go, the booked one stays.
@@ -295,6 +292,15 @@ func swappable(t *testing.T, admin, a *client, aID float64) (map[string]any, flo
 	return nil, 0
 }
 
+// otherLawyer is a demo lawyer who is neither a nor b.
+func otherLawyer(a, b float64) float64 {
+	for id := float64(4); ; id++ {
+		if id != a && id != b {
+			return id
+		}
+	}
+}
+
 // demoPhone is the phone of a demo lawyer: user ids 4… are 13900000101….
 func demoPhone(id float64) string { return fmt.Sprintf("139%08d", 100+int(id)-3) }
 
@@ -329,6 +335,10 @@ func TestSwaps(t *testing.T) {
 		a.wantStatus(a.do("POST", "/api/v1/shift-swaps", map[string]any{"shift_id": sid, "to_lawyer_id": bID}), 409)
 		swapPath := fmt.Sprintf("/api/v1/shift-swaps/%d", int(sw["id"].(float64)))
 		a.wantStatus(a.do("POST", swapPath+"/accept", nil), 403)
+		outsider := e.client()
+		outsider.signIn(demoPhone(otherLawyer(aID, bID)))
+		outsider.wantStatus(outsider.do("POST", swapPath+"/accept", nil), 404)
+		outsider.wantStatus(outsider.do("POST", swapPath+"/decline", nil), 404)
 		if got := b.object("POST", swapPath+"/accept", nil, 200); got["status"] != "accepted" {
 			t.Fatalf("swap: %v", got)
 		}
@@ -397,6 +407,10 @@ func TestCalendarFeed(t *testing.T) {
 	start, err := events[0].DateTimeStart(nil)
 	if !strings.HasPrefix(summary, "律师值班：") || !strings.Contains(location, "公共法律服务") || err != nil || start.IsZero() {
 		t.Fatalf("event: summary %q location %q start %v %v", summary, location, start, err)
+	}
+	// DTSTAMP comes from the server's clock, which the test controls.
+	if stamp, err := events[0].Props.DateTime("DTSTAMP", nil); err != nil || stamp.Format("2006-01-02") != e.now().UTC().Format("2006-01-02") {
+		t.Errorf("DTSTAMP %v (%v), want the injected clock's day %s", stamp, err, e.now().UTC().Format("2006-01-02"))
 	}
 	lawyer.wantStatus(lawyer.do("DELETE", "/api/v1/me/calendar-feed", nil), 204)
 	res, _ = http.Get(url)

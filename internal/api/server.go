@@ -37,6 +37,8 @@ type Config struct {
 	RedisConfigured bool
 	// UploadLimit caps an upload request's body.
 	UploadLimit int64
+	// PublicOrigin builds the links the server hands out (feeds).
+	PublicOrigin string
 	// AidCentreName signs decision letters.
 	AidCentreName string
 }
@@ -76,10 +78,6 @@ func New(d Deps, cfg Config) (*Server, error) {
 	}
 	s := &Server{Deps: d, cfg: cfg, log: d.Log, metrics: newMetrics()}
 	s.sessions = newSessions(cfg)
-	s.sessions.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
-		s.log.ErrorContext(r.Context(), "session store", "error", err.Error())
-		s.writeError(w, r, errSession)
-	}
 	engine, err := s.routes()
 	if err != nil {
 		return nil, err
@@ -93,7 +91,7 @@ func New(d Deps, cfg Config) (*Server, error) {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, errCrossOrigin)
 	}))
-	s.handler = withRequestID(cop.Handler(s.sessions.LoadAndSave(engine)))
+	s.handler = withRequestID(securityHeaders(cop.Handler(s.withSessions(engine))))
 	return s, nil
 }
 
@@ -178,7 +176,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/consultations/options", s.consultationOptions)
 	v1.GET("/me/referrals", resident, s.myReferrals)
 
-	officer := s.require(account.AidOfficer, account.Admin)
+	officer := s.require(account.AidOfficer)
 	aidParty := s.require(account.Resident, account.AidOfficer, account.Admin, account.Lawyer)
 	v1.GET("/legal-aid/eligibility", s.eligibility)
 	v1.POST("/legal-aid/applications", s.require(account.Resident, account.AidOfficer), idem, s.applyForAid)

@@ -27,9 +27,6 @@ func (s *Server) notFound(c *gin.Context) {
 	} else {
 		c.Header("Cache-Control", "public, max-age=300")
 	}
-	c.Header("X-Content-Type-Options", "nosniff")
-	c.Header("Referrer-Policy", "same-origin")
-	c.Header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
 	s.serveFile(c, name)
 }
 

@@ -39,8 +39,12 @@ func (s *Server) requestCode(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	if err := s.Accounts.RequestCode(ctx, req.Phone, c.ClientIP(), s.challenge(ctx)); err != nil {
+	challenge, err := s.challenge(c)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	if err := s.Accounts.RequestCode(c.Request.Context(), req.Phone, c.ClientIP(), challenge); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -51,14 +55,17 @@ func (s *Server) requestCode(c *gin.Context) {
 // for are bound to it, so nobody else's guesses can spend them.
 const sessionChallenge = "sms_challenge"
 
-// challenge returns this client's challenge, made on its first code request.
-func (s *Server) challenge(ctx context.Context) string {
-	ch := s.sessions.GetString(ctx, sessionChallenge)
-	if ch == "" {
-		ch = account.NewChallenge()
-		s.sessions.Put(ctx, sessionChallenge, ch)
+// challenge returns this client's challenge. A new one is saved before any
+// code is sent: a code whose challenge was lost with a failed save could
+// never be used, and would still spend the phone's limits.
+func (s *Server) challenge(c *gin.Context) (string, error) {
+	ctx := c.Request.Context()
+	if ch := s.sessions.GetString(ctx, sessionChallenge); ch != "" {
+		return ch, nil
 	}
-	return ch
+	ch := account.NewChallenge()
+	s.sessions.Put(ctx, sessionChallenge, ch)
+	return ch, s.saveSession(ctx, c.Writer)
 }
 
 type loginRequest struct {
@@ -74,25 +81,40 @@ func (s *Server) login(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
+	// A code spent without a session to show for it would leave the
+	// resident waiting for another: check the store before spending.
+	if err := s.checkSessions(ctx); err != nil {
+		s.fail(c, err)
+		return
+	}
 	u, err := s.Accounts.Login(ctx, account.Credentials{Phone: req.Phone, Code: req.Code, Password: req.Password,
 		IP: c.ClientIP(), Challenge: s.sessions.GetString(ctx, sessionChallenge)})
+	if err == nil {
+		err = s.signIn(c, u)
+	}
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	s.sessions.Remove(ctx, sessionChallenge)
-	// A new token at sign-in defeats session fixation.
-	if err := s.sessions.RenewToken(ctx); err != nil {
-		s.fail(c, err)
-		return
-	}
-	s.sessions.Put(ctx, sessionUserID, u.ID)
 	s.respondUser(c, u)
+}
+
+// signIn puts the user in the session under a new token (against session
+// fixation) and saves it now, so the answer can tell whether it worked.
+func (s *Server) signIn(c *gin.Context, u account.User) error {
+	ctx := c.Request.Context()
+	if err := s.sessions.RenewToken(ctx); err != nil {
+		return sessionError(err)
+	}
+	// The challenge has served its code; another code means another request.
+	s.sessions.Remove(ctx, sessionChallenge)
+	s.sessions.Put(ctx, sessionUserID, u.ID)
+	return s.saveSession(ctx, c.Writer)
 }
 
 func (s *Server) logout(c *gin.Context) {
 	if err := s.sessions.Destroy(c.Request.Context()); err != nil {
-		s.fail(c, err)
+		s.fail(c, sessionError(err))
 		return
 	}
 	c.Status(http.StatusNoContent)

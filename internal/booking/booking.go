@@ -56,6 +56,8 @@ type Booking struct {
 	LawyerName   string    `json:"lawyer_name" db:"lawyer_name"`
 	LawyerID     int64     `json:"-" db:"lawyer_id"`
 	ShiftID      int64     `json:"shift_id" db:"shift_id"`
+	Tier         string    `json:"-" db:"tier"` // the site's kind, whose rules apply
+	ResidentName string    `json:"-" db:"resident_name"`
 }
 
 // Rules are the limits of booking at one kind of site.
@@ -132,6 +134,8 @@ type Store interface {
 	// MarkNotice records that kind was sent for a booking; false when it
 	// already was (another instance got there first).
 	MarkNotice(ctx context.Context, bookingID int64, kind string, at time.Time) (bool, error)
+	// AuditRead records that a member of staff read another person's data.
+	AuditRead(ctx context.Context, actor int64, object string, id int64) error
 }
 
 // Holds keeps advisory holds (Redis, or memory).

@@ -62,17 +62,17 @@ func (c *Consultation) check() error {
 
 // Attendance marks a booking attended or no-show, by the lawyer on duty
 // (or an administrator), from half an hour before its start.
-func (s *Service) Attendance(ctx context.Context, lawyerID int64, admin bool, id int64, status Status) (Booking, error) {
+func (s *Service) Attendance(ctx context.Context, v Viewer, id int64, status Status) (Booking, error) {
 	if status != Attended && status != NoShow {
 		return Booking{}, errs.New(errs.Invalid, "状态应为 attended 或 no_show", "status must be attended or no_show").
 			Field("status", "应为 attended 或 no_show", "attended or no_show")
 	}
-	b, err := s.Store.Booking(ctx, id)
+	if v.Role == AsResident {
+		return Booking{}, errs.New(errs.Forbidden, "到场情况由值班律师登记", "the lawyer on duty records attendance")
+	}
+	b, err := s.Get(ctx, v, id)
 	if err != nil {
 		return Booking{}, err
-	}
-	if b.LawyerID != lawyerID && !admin {
-		return Booking{}, errs.New(errs.Forbidden, "这不是您值班时段的预约", "this booking is not on your shift")
 	}
 	if b.Start.Sub(s.Now()) > 30*time.Minute {
 		return Booking{}, errs.New(errs.Invalid, "咨询开始前不能登记到场情况", "attendance is recorded from the start")
@@ -91,12 +91,9 @@ func (s *Service) Record(ctx context.Context, lawyerID int64, c Consultation) (C
 		return Consultation{}, err
 	}
 	if c.BookingID != nil {
-		b, err := s.Store.Booking(ctx, *c.BookingID)
+		b, err := s.Get(ctx, Viewer{ID: lawyerID, Role: AsLawyer}, *c.BookingID)
 		if err != nil {
 			return Consultation{}, err
-		}
-		if b.LawyerID != lawyerID {
-			return Consultation{}, errs.New(errs.Forbidden, "这不是您值班时段的预约", "this booking is not on your shift")
 		}
 		c.SiteID, c.ResidentID, c.WalkIn = b.SiteID, &b.ResidentID, false
 	} else {
@@ -124,7 +121,7 @@ func (s *Service) Rate(ctx context.Context, residentID, bookingID int64, score i
 	if utf8.RuneCountInString(comment) > 500 {
 		return errs.New(errs.Invalid, "评价不超过500字", "at most 500 characters").Field("comment", "过长", "too long")
 	}
-	b, err := s.Get(ctx, Viewer{ID: residentID}, bookingID)
+	b, err := s.Get(ctx, Viewer{ID: residentID, Role: AsResident}, bookingID)
 	if err != nil {
 		return err
 	}

@@ -31,11 +31,16 @@ func (s *Service) rules(tier string) Rules {
 }
 
 var (
-	errFull       = errs.New(errs.Conflict, "该时段已约满，请选择其他时段", "this slot is full; choose another")
+	// ErrSlotFull: no place is left. The store returns it too, when the
+	// conditional update finds the slot full.
+	ErrSlotFull = errs.New(errs.Conflict, "该时段已约满，请选择其他时段", "this slot is full; choose another")
+	// ErrAlreadyBooked: the resident already has this slot (the store's UNIQUE key says so too).
+	ErrAlreadyBooked = errs.New(errs.Conflict, "您已预约该时段", "you have already booked this slot")
+	// ErrNotActive: the booking was cancelled or has been attended.
+	ErrNotActive  = errs.New(errs.Conflict, "该预约已取消或已结束", "this booking is no longer active")
 	errNoLawyer   = errs.New(errs.Conflict, "该时段暂无值班律师，暂不开放预约", "no lawyer is on duty for this slot yet")
 	errPast       = errs.New(errs.Invalid, "该时段已开始或已结束", "this slot has already started").Field("slot_id", "时段已过", "in the past")
 	errNotYours   = errs.New(errs.Forbidden, "这不是您的预约", "this booking is not yours")
-	errNotActive  = errs.New(errs.Conflict, "该预约已取消或已结束", "this booking is no longer active")
 	errTooLateFor = errs.New(errs.Invalid, "距离开始时间太近，无法在线取消或改约，请致电站点", "too close to the start to cancel or move online; call the site")
 )
 
@@ -68,7 +73,7 @@ func (s *Service) checkMine(sl Slot, mine []Booking, except int64) error {
 		}
 		active++
 		if b.SlotID == sl.ID {
-			return errs.New(errs.Conflict, "您已预约该时段", "you have already booked this slot")
+			return ErrAlreadyBooked
 		}
 		if b.Start.Before(sl.End) && sl.Start.Before(b.End) {
 			return errs.New(errs.Conflict, "您在该时间已有其他预约", "you already have a booking at that time")
@@ -115,7 +120,7 @@ func (s *Service) Hold(ctx context.Context, residentID, slotID int64) (string, t
 		return "", time.Time{}, err
 	}
 	if sl.Booked >= sl.Capacity {
-		return "", time.Time{}, errFull
+		return "", time.Time{}, ErrSlotFull
 	}
 	return s.Holds.Hold(ctx, slotID, sl.Capacity-sl.Booked, residentID)
 }
@@ -186,7 +191,7 @@ func (s *Service) Confirm(ctx context.Context, residentID int64, r Request) (Boo
 				return err
 			}
 			if sl.Booked >= sl.Capacity {
-				return errFull
+				return ErrSlotFull
 			}
 			return s.checkMine(sl, mine, 0)
 		}})
@@ -216,28 +221,69 @@ func (s *Service) notify(ctx context.Context, b Booking, kind, body string) {
 	}
 }
 
-// Viewer is who asks: the resident who booked, or staff.
+// Viewer is who asks, and in which role.
 type Viewer struct {
-	ID    int64
-	Staff bool
+	ID   int64
+	Role string // resident, lawyer or admin
 }
 
-// Get returns a booking its resident or staff may see.
+// The roles that relate to bookings.
+const (
+	AsResident = "resident"
+	AsLawyer   = "lawyer"
+	AsAdmin    = "admin"
+)
+
+var errNoBooking = errs.New(errs.NotFound, "未找到该预约", "no such booking")
+
+// mayRead is the access rule: a booking is the business of the resident who
+// made it, the lawyer on duty for its slot, and the bureau's administrators,
+// who take cancellations and changes by phone (their reads are audited).
+// Anyone else is told it does not exist, so ids cannot be probed.
+func mayRead(v Viewer, b Booking) bool {
+	switch v.Role {
+	case AsResident:
+		return b.ResidentID == v.ID
+	case AsLawyer:
+		return b.LawyerID == v.ID
+	case AsAdmin:
+		return true
+	}
+	return false
+}
+
+// Get returns a booking the viewer may read.
 func (s *Service) Get(ctx context.Context, v Viewer, id int64) (Booking, error) {
 	b, err := s.Store.Booking(ctx, id)
+	if errs.Is(err, errs.NotFound) || (err == nil && !mayRead(v, b)) {
+		return Booking{}, errNoBooking
+	}
 	if err != nil {
 		return Booking{}, err
 	}
-	if !v.Staff && b.ResidentID != v.ID {
-		return Booking{}, errs.New(errs.NotFound, "未找到该预约", "no such booking")
+	if v.Role == AsAdmin && b.ResidentID != v.ID {
+		// Another person's booking read by staff is recorded (PIPL).
+		if err := s.Store.AuditRead(ctx, v.ID, "booking", id); err != nil {
+			return Booking{}, err
+		}
 	}
 	return b, nil
+}
+
+// getToChange returns a booking the viewer may cancel or move: the resident
+// their own, administrators any; the lawyer of the shift reads it only.
+func (s *Service) getToChange(ctx context.Context, v Viewer, id int64) (Booking, error) {
+	b, err := s.Get(ctx, v, id)
+	if err == nil && v.Role != AsResident && v.Role != AsAdmin {
+		return Booking{}, errs.New(errs.Forbidden, "只有预约人或管理员可以取消或改约", "only the resident or an administrator may change a booking")
+	}
+	return b, err
 }
 
 // Cancel frees the place; residents must cancel before the cut-off, staff
 // may cancel at any time.
 func (s *Service) Cancel(ctx context.Context, v Viewer, id int64, reason string) (Booking, error) {
-	b, err := s.Get(ctx, v, id)
+	b, err := s.getToChange(ctx, v, id)
 	if err != nil {
 		return Booking{}, err
 	}
@@ -258,9 +304,9 @@ func (s *Service) Cancel(ctx context.Context, v Viewer, id int64, reason string)
 
 func (s *Service) checkChange(b Booking, v Viewer) error {
 	if b.Status != Confirmed {
-		return errNotActive
+		return ErrNotActive
 	}
-	if !v.Staff && b.Start.Sub(s.Now()) < s.rules("").CancelCutoff {
+	if v.Role != AsAdmin && b.Start.Sub(s.Now()) < s.rules(b.Tier).CancelCutoff {
 		return errTooLateFor
 	}
 	return nil
@@ -268,7 +314,7 @@ func (s *Service) checkChange(b Booking, v Viewer) error {
 
 // Reschedule moves a booking to another slot in one transaction.
 func (s *Service) Reschedule(ctx context.Context, v Viewer, id, slotID int64) (Booking, error) {
-	b, err := s.Get(ctx, v, id)
+	b, err := s.getToChange(ctx, v, id)
 	if err != nil {
 		return Booking{}, err
 	}
@@ -287,7 +333,7 @@ func (s *Service) Reschedule(ctx context.Context, v Viewer, id, slotID int64) (B
 			return err
 		}
 		if sl.Booked >= sl.Capacity {
-			return errFull
+			return ErrSlotFull
 		}
 		return s.checkMine(sl, mine, id)
 	}, now)

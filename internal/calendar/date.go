@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/legaldesk/legaldesk/internal/errs"
 )
 
 // Shanghai is China Standard Time; China keeps no daylight saving time, so
@@ -30,6 +32,25 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("date %q: want YYYY-MM-DD", s)
 	}
 	return Date{t}, nil
+}
+
+// MinYear and MaxYear bound the dates the service takes from outside. Year
+// 1 parses to the zero Date, which callers read as "no date" (so range
+// checks were skipped), and a far year lets one query span all history.
+const (
+	MinYear = 2000
+	MaxYear = 2100
+)
+
+// CheckYear adds a message on field name when d falls outside MinYear to
+// MaxYear, and reports whether it is within.
+func CheckYear(name string, d Date, f errs.Fields) bool {
+	if d.Year() >= MinYear && d.Year() <= MaxYear {
+		return true
+	}
+	f.Add(name, fmt.Sprintf("日期须在 %d 年至 %d 年之间", MinYear, MaxYear),
+		fmt.Sprintf("dates must fall between %d and %d", MinYear, MaxYear))
+	return false
 }
 
 // DateOf is the date of t in China.

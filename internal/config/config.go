@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -63,16 +64,39 @@ type HTTP struct {
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout" env:"SHUTDOWN_TIMEOUT"`
 	// TrustedOrigins may make state-changing requests besides the server's own.
 	TrustedOrigins []string `yaml:"trusted_origins" env:"TRUSTED_ORIGINS"`
+	// PublicOrigin is where people reach the service (https://legal.example.gov.cn).
+	// Links the server hands out (calendar feeds) are built from it, never
+	// from a request's Host header; production requires it.
+	PublicOrigin string `yaml:"public_origin" env:"PUBLIC_ORIGIN"`
 }
 
 type Session struct {
 	IdleTimeout  time.Duration `yaml:"idle_timeout" env:"IDLE_TIMEOUT"`
 	Lifetime     time.Duration `yaml:"lifetime" env:"LIFETIME"`
 	CookieSecure bool          `yaml:"cookie_secure" env:"COOKIE_SECURE"`
-	// Store is memory, database or redis; empty picks redis when Redis is
-	// configured, else memory. database keeps people signed in through a
-	// Redis outage, so booking goes on.
+	// AllowInsecureCookie lets production run with cookie_secure false: only
+	// for a closed network where browsers reach the service over plain HTTP
+	// that the operator trusts (a government intranet without TLS).
+	AllowInsecureCookie bool `yaml:"allow_insecure_cookie" env:"ALLOW_INSECURE_COOKIE"`
+	// Store is memory, database or redis; empty means database when Redis
+	// is configured, else memory (see Session.Backend). Redis then holds
+	// only holds and limits, so people stay signed in and book through a
+	// Redis outage; redis is an explicit choice that gives that up.
 	Store string `yaml:"store" env:"STORE"`
+}
+
+// Backend is the session store in use: Store, or for an empty Store the
+// database when Redis is configured (one instance's memory would not do for
+// several instances, and Redis would take sign-in down with holds) and
+// memory when it is not.
+func (s Session) Backend(redisConfigured bool) string {
+	switch {
+	case s.Store != "":
+		return s.Store
+	case redisConfigured:
+		return "database"
+	}
+	return "memory"
 }
 
 type Auth struct {
@@ -296,15 +320,26 @@ func (c Config) Validate() error {
 		"must be at least 1 KiB and no more than legal_aid.max_total")
 	check(c.LegalAid.CentreName != "", "legal_aid.centre_name", "LEGAL_AID_CENTRE_NAME", "must not be empty")
 	check(validLevel(c.Log.Level), "log.level", "LOG_LEVEL", "must be debug, info, warn or error")
+	check(c.HTTP.PublicOrigin == "" || validOrigin(c.HTTP.PublicOrigin), "http.public_origin", "HTTP_PUBLIC_ORIGIN",
+		"must be an origin such as https://legal.example.gov.cn (scheme and host, no path)")
 	if c.Production() {
 		check(!c.Demo, "demo", "DEMO", "must be false in production")
 		check(c.Keys.PII != "", "keys.pii", "KEYS_PII", "is required in production")
 		check(c.Keys.PIIIndex != "", "keys.pii_index", "KEYS_PII_INDEX", "is required in production")
+		check(c.Session.CookieSecure || c.Session.AllowInsecureCookie, "session.cookie_secure", "SESSION_COOKIE_SECURE",
+			"must be true in production (or set session.allow_insecure_cookie on a trusted network without TLS)")
+		check(c.HTTP.PublicOrigin != "", "http.public_origin", "HTTP_PUBLIC_ORIGIN", "is required in production")
 	}
 	if len(bad) > 0 {
 		return errors.New("invalid config: " + strings.Join(bad, "; "))
 	}
 	return nil
+}
+
+func validOrigin(o string) bool {
+	u, err := url.Parse(o)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && (u.Path == "" || u.Path == "/") &&
+		u.RawQuery == "" && u.Fragment == "" && u.User == nil
 }
 
 func validLevel(l string) bool {

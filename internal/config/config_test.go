@@ -53,6 +53,9 @@ func TestInvalidNamesTheKey(t *testing.T) {
 		{"bad duration", "", map[string]string{"LEGALDESK_SESSION_IDLE_TIMEOUT": "soon"}, "IDLE_TIMEOUT"},
 		{"production without keys", "", map[string]string{"LEGALDESK_ENV": "production", "LEGALDESK_DEMO": "false"}, "keys.pii"},
 		{"production with demo", "", map[string]string{"LEGALDESK_ENV": "production"}, "demo"},
+		{"production with an insecure cookie", "", prodEnv(map[string]string{"LEGALDESK_SESSION_COOKIE_SECURE": "false"}), "session.cookie_secure"},
+		{"production without the public origin", "", prodEnv(map[string]string{"LEGALDESK_HTTP_PUBLIC_ORIGIN": ""}), "http.public_origin"},
+		{"public origin with a path", "", map[string]string{"LEGALDESK_HTTP_PUBLIC_ORIGIN": "https://a.example/x"}, "http.public_origin"},
 		{"unknown file key", bad, nil, "no_such_key"},
 		{"missing explicit file", filepath.Join(dir, "none.yaml"), nil, "none.yaml"},
 	}
@@ -84,5 +87,48 @@ func TestBookingRulesPerTier(t *testing.T) {
 	os.WriteFile(path, []byte("booking:\n  per_tier:\n    castle:\n      min_notice: 1h\n"), 0o600)
 	if _, err := Load(path, envOf(nil)); err == nil || !strings.Contains(err.Error(), "per_tier.castle") {
 		t.Fatalf("unknown tier: %v", err)
+	}
+}
+
+// prodEnv is a complete production environment with some values changed.
+func prodEnv(change map[string]string) map[string]string {
+	env := map[string]string{"LEGALDESK_ENV": "production", "LEGALDESK_DEMO": "false", "LEGALDESK_KEYS_PII": "a2V5",
+		"LEGALDESK_KEYS_PII_INDEX": "a2V5", "LEGALDESK_SESSION_COOKIE_SECURE": "true", "LEGALDESK_HTTP_PUBLIC_ORIGIN": "https://legal.example.gov.cn"}
+	for k, v := range change {
+		env[k] = v
+	}
+	return env
+}
+
+func TestProductionAcceptsASecureSetup(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if _, err := Load("", envOf(prodEnv(nil))); err != nil {
+		t.Fatalf("a complete production setup was refused: %v", err)
+	}
+	// A closed network without TLS is allowed only when said out loud.
+	if _, err := Load("", envOf(prodEnv(map[string]string{"LEGALDESK_SESSION_COOKIE_SECURE": "false",
+		"LEGALDESK_SESSION_ALLOW_INSECURE_COOKIE": "true"}))); err != nil {
+		t.Fatalf("the explicit override was refused: %v", err)
+	}
+}
+
+// Sessions stay out of Redis unless asked for, so a Redis outage does not
+// sign everyone out.
+func TestSessionBackend(t *testing.T) {
+	cases := []struct {
+		store string
+		redis bool
+		want  string
+	}{
+		{"", false, "memory"},
+		{"", true, "database"},
+		{"redis", true, "redis"},
+		{"memory", true, "memory"},
+		{"database", false, "database"},
+	}
+	for _, c := range cases {
+		if got := (Session{Store: c.store}).Backend(c.redis); got != c.want {
+			t.Errorf("store %q, redis %v: %s, want %s", c.store, c.redis, got, c.want)
+		}
 	}
 }

@@ -19,8 +19,18 @@ const (
 	Unavailable     Code = "unavailable"
 	RateLimited     Code = "rate_limited"
 	TooLarge        Code = "too_large"
-	Internal        Code = "internal"
+	// NoMethod: the path exists, but not with this method.
+	NoMethod Code = "method_not_allowed"
+	Internal Code = "internal"
 )
+
+// ErrKeyReused: an Idempotency-Key came back with a different request. Every
+// create route shares the rule, so the error lives here.
+var ErrKeyReused = New(Conflict, "该幂等键已用于另一请求", "this Idempotency-Key was used for a different request")
+
+// ErrNotFound is the plain "no such record", for lookups that have no
+// message of their own.
+var ErrNotFound = New(NotFound, "未找到该记录", "not found")
 
 // Text is a user-facing message in Simplified Chinese with its English twin.
 type Text struct {

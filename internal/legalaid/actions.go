@@ -47,7 +47,7 @@ func (s *Service) Act(ctx context.Context, v Viewer, id int64, act Action) (Appl
 	if err != nil {
 		return Application{}, err
 	}
-	return s.reveal(a, v), nil
+	return s.reveal(a, v)
 }
 
 func (s *Service) checkAssignment(ctx context.Context, a Application, act Action) error {
@@ -111,7 +111,7 @@ func (s *Service) Object(ctx context.Context, v Viewer, id int64, reason string)
 	if err != nil {
 		return Application{}, err
 	}
-	return s.reveal(a, v), nil
+	return s.reveal(a, v)
 }
 
 // DecideObjection lets the justice bureau uphold or overturn the decision.
@@ -143,7 +143,7 @@ func (s *Service) DecideObjection(ctx context.Context, v Viewer, objectionID int
 	if err != nil {
 		return Application{}, err
 	}
-	return s.reveal(a, v), nil
+	return s.reveal(a, v)
 }
 
 // LetterText is a decision letter's content; the API renders it as PDF.

@@ -61,7 +61,10 @@ type Viewer struct {
 	Role string // resident, aid_officer, lawyer, admin
 }
 
-func (v Viewer) officer() bool { return v.Role == "aid_officer" || v.Role == "admin" }
+// officer reports whether the viewer works at the legal-aid centre. The
+// justice bureau's administrators are not officers: they see an application
+// only while an objection to it awaits their decision (Art. 49).
+func (v Viewer) officer() bool { return v.Role == "aid_officer" }
 
 // Service runs legal aid.
 type Service struct {
@@ -84,13 +87,13 @@ func (s *Service) Get(ctx context.Context, v Viewer, id int64) (Application, err
 	if err != nil {
 		return Application{}, err
 	}
-	if v.officer() {
-		// Officers see the full ID number: the read is recorded.
+	if v.officer() || v.Role == "admin" {
+		// Staff reading another person's application: the read is recorded.
 		if err := s.Store.AuditRead(ctx, v.ID, "legal_aid_application", id); err != nil {
 			return Application{}, err
 		}
 	}
-	return s.reveal(a, v), nil
+	return s.reveal(a, v)
 }
 
 // load returns an application the viewer may see, still sealed.
@@ -106,6 +109,8 @@ func (s *Service) mayView(v Viewer, a Application) bool {
 	switch {
 	case v.officer():
 		return true
+	case v.Role == "admin":
+		return a.Status == ObjectionPending
 	case v.Role == "lawyer":
 		return a.LawyerID != nil && *a.LawyerID == v.ID
 	default:
@@ -113,16 +118,36 @@ func (s *Service) mayView(v Viewer, a Application) bool {
 	}
 }
 
-// reveal opens the sealed numbers, masking them for all but officers.
-func (s *Service) reveal(a Application, v Viewer) Application {
-	id, _ := s.Box.Open(a.IDSealed)
-	phone, _ := s.Box.Open(a.PhoneSealed)
+// reveal opens the sealed numbers, masking them for all but officers. A
+// number that will not open (a lost or rotated key, a damaged row) is an
+// error, never a blank that reads as "no ID number given".
+func (s *Service) reveal(a Application, v Viewer) (Application, error) {
+	id, err := s.Box.Open(a.IDSealed)
+	if err != nil {
+		return Application{}, fmt.Errorf("application %d: id number: %w", a.ID, err)
+	}
+	phone, err := s.Box.Open(a.PhoneSealed)
+	if err != nil {
+		return Application{}, fmt.Errorf("application %d: phone: %w", a.ID, err)
+	}
 	if v.officer() {
 		a.IDNumber, a.Phone = id, phone
 	} else {
 		a.IDNumber, a.Phone = pii.MaskIDNumber(id), pii.MaskPhone(phone)
 	}
-	return a
+	return a, nil
+}
+
+// revealAll reveals a list.
+func (s *Service) revealAll(list []Application, v Viewer) error {
+	for i := range list {
+		a, err := s.reveal(list[i], v)
+		if err != nil {
+			return err
+		}
+		list[i] = a
+	}
+	return nil
 }
 
 // Mine lists a resident's applications, or a lawyer's assigned cases.
@@ -132,10 +157,10 @@ func (s *Service) Mine(ctx context.Context, v Viewer) ([]Application, error) {
 		f = Filter{LawyerID: v.ID}
 	}
 	list, err := s.Store.Applications(ctx, f)
-	for i := range list {
-		list[i] = s.reveal(list[i], v)
+	if err != nil {
+		return nil, err
 	}
-	return list, err
+	return list, s.revealAll(list, v)
 }
 
 // Queue is the officers' triage board, after deemed withdrawals are applied.
@@ -166,7 +191,11 @@ func (s *Service) Queue(ctx context.Context, f Filter) ([]Queued, error) {
 			filed = &o.FiledAt
 		}
 		// The board shows numbers masked; the full ones are read one by one.
-		q[i] = Queued{Application: s.reveal(a, Viewer{}), Clock: ClockOf(a, filed, today)}
+		shown, err := s.reveal(a, Viewer{})
+		if err != nil {
+			return nil, err
+		}
+		q[i] = Queued{Application: shown, Clock: ClockOf(a, filed, today)}
 	}
 	Triage(q)
 	return q, nil
@@ -217,8 +246,9 @@ func newCode(now time.Time) string {
 var allowedTypes = map[string]string{"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 
 // Upload stores a file for an application: type sniffed from the bytes,
-// size limited per file and per application, under a random name outside
-// the web root; a refused file leaves nothing behind.
+// size limited per file and per application, image dimensions read from
+// the header and bounded, under a random name outside the web root; a
+// refused file leaves nothing behind.
 func (s *Service) Upload(ctx context.Context, v Viewer, appID int64, name string, data []byte) (Attachment, error) {
 	a, err := s.load(ctx, v, appID)
 	if err != nil {
@@ -235,6 +265,9 @@ func (s *Service) Upload(ctx context.Context, v Viewer, appID int64, name string
 	if int64(len(data)) > s.MaxFile {
 		return Attachment{}, errs.New(errs.TooLarge, fmt.Sprintf("单个文件不能超过 %d MB", s.MaxFile>>20), "the file is too large").
 			Field("file", "文件过大", "too large")
+	}
+	if err := checkImage(ctype, data); err != nil {
+		return Attachment{}, err
 	}
 	b := make([]byte, 16)
 	rand.Read(b)

@@ -114,6 +114,9 @@ func (f Form) checkPath(e errs.Fields, today calendar.Date) *calendar.Date {
 		e.Add("limitation_date", "时效截止日期应为今天或以后的日期（YYYY-MM-DD）", "the limitation date is today or later (YYYY-MM-DD)")
 		return nil
 	}
+	if !calendar.CheckYear("limitation_date", d, e) {
+		return nil
+	}
 	return &d
 }
 
@@ -149,5 +152,5 @@ func (s *Service) Submit(ctx context.Context, v Viewer, f Form) (Application, er
 	if err := s.Store.CreateApplication(ctx, &a, ev); err != nil {
 		return Application{}, err
 	}
-	return s.reveal(a, v), nil
+	return s.reveal(a, v)
 }

@@ -25,6 +25,9 @@ const (
 )
 
 // Tiers lists every tier, in the order pages show them.
+// ErrNoSite: a site id that names no site, as a form field's error.
+var ErrNoSite = errs.New(errs.Invalid, "站点不存在", "no such site").Field("site_id", "站点不存在", "no such site")
+
 var Tiers = []Tier{Center, Station, Room, Notary, LegalAid, Mediation}
 
 // Valid reports whether t is a known tier.

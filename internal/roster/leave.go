@@ -87,8 +87,9 @@ func withoutShift(shifts []Shift, id int64) []Shift {
 var (
 	errNotYourShift = errs.New(errs.Forbidden, "这不是您的值班", "this is not your shift")
 	errTooLate      = errs.New(errs.Invalid, "距离值班开始时间太近，无法换班，请联系管理员", "too close to the shift to swap; ask an administrator")
-	errSwapClosed   = errs.New(errs.Conflict, "该换班申请已处理", "this swap was already decided")
-	errSwapChanged  = errs.New(errs.Conflict, "该值班已变更，换班申请失效", "the shift changed hands; the swap no longer applies")
+	// ErrSwapClosed: the swap was accepted, declined or withdrawn already.
+	ErrSwapClosed  = errs.New(errs.Conflict, "该换班申请已处理", "this swap was already decided")
+	errSwapChanged = errs.New(errs.Conflict, "该值班已变更，换班申请失效", "the shift changed hands; the swap no longer applies")
 )
 
 // ProposeSwap offers one of the lawyer's shifts to an eligible colleague.
@@ -133,11 +134,16 @@ func (s *Service) DecideSwap(ctx context.Context, lawyerID, swapID int64, accept
 	if err != nil {
 		return Swap{}, err
 	}
-	if sw.ToLawyer != lawyerID {
+	switch lawyerID {
+	case sw.ToLawyer:
+	case sw.FromLawyer:
 		return Swap{}, errs.New(errs.Forbidden, "这不是发给您的换班申请", "this swap was not offered to you")
+	default:
+		// A lawyer outside the swap learns nothing of it.
+		return Swap{}, errs.New(errs.NotFound, "未找到该换班申请", "no such swap")
 	}
 	if sw.Status != "proposed" {
-		return Swap{}, errSwapClosed
+		return Swap{}, ErrSwapClosed
 	}
 	status, move := "declined", (*Move)(nil)
 	if accept {

@@ -154,7 +154,11 @@ func (s *Service) checkPeriod(from, to calendar.Date) error {
 	if to.IsZero() {
 		f.Add("to", "请填写结束日期（YYYY-MM-DD）", "to is required (YYYY-MM-DD)")
 	}
-	if !from.IsZero() && !to.IsZero() {
+	// Zero means absent; the API refuses year 1 before it gets here, and
+	// other callers are held to the same years.
+	fromOK := from.IsZero() || calendar.CheckYear("from", from, f)
+	toOK := to.IsZero() || calendar.CheckYear("to", to, f)
+	if fromOK && toOK && !from.IsZero() && !to.IsZero() {
 		if to.Before(from) {
 			f.Add("to", "结束日期不能早于开始日期", "to is before from")
 		} else if from.DaysUntil(to) >= s.MaxDays {

@@ -16,8 +16,9 @@ import (
 
 const bookingQuery = `SELECT b.id, b.code, b.slot_id, b.site_id, b.resident_id, b.status, b.topic, b.note, b.cancel_reason,
 	b.starts_at, b.ends_at, b.created_at, s.name AS site_name, COALESCE(u.name, '') AS lawyer_name,
-	COALESCE(sl.lawyer_id, 0) AS lawyer_id, sl.shift_id
-	FROM bookings b JOIN sites s ON s.id = b.site_id JOIN slots sl ON sl.id = b.slot_id LEFT JOIN users u ON u.id = sl.lawyer_id`
+	COALESCE(sl.lawyer_id, 0) AS lawyer_id, sl.shift_id, s.tier, r.name AS resident_name
+	FROM bookings b JOIN sites s ON s.id = b.site_id JOIN slots sl ON sl.id = b.slot_id LEFT JOIN users u ON u.id = sl.lawyer_id
+	JOIN users r ON r.id = b.resident_id`
 
 func localBooking(b *booking.Booking) {
 	b.Start, b.End, b.CreatedAt = b.Start.In(calendar.Shanghai), b.End.In(calendar.Shanghai), b.CreatedAt.In(calendar.Shanghai)
@@ -44,12 +45,6 @@ func (s *Store) ResidentBookings(ctx context.Context, residentID int64) ([]booki
 	}
 	return out, translate(err)
 }
-
-var (
-	errSlotFull  = errs.New(errs.Conflict, "该时段已约满，请选择其他时段", "this slot is full; choose another")
-	errKeyReused = errs.New(errs.Conflict, "该幂等键已用于另一请求", "this Idempotency-Key was used for a different request")
-	errBooked    = errs.New(errs.Conflict, "您已预约该时段", "you have already booked this slot")
-)
 
 // Confirm books a place in one transaction: the idempotency record, the
 // resident locked, the rules checked, the conditional update of the slot,
@@ -114,7 +109,7 @@ func (s *Store) replayed(ctx context.Context, q sqlx.QueryerContext, residentID 
 		return 0, err
 	}
 	if rec.Hash != hash {
-		return 0, errKeyReused
+		return 0, errs.ErrKeyReused
 	}
 	return strconv.ParseInt(rec.Response, 10, 64)
 }
@@ -147,7 +142,7 @@ func (s *Store) book(ctx context.Context, tx *sqlx.Tx, c booking.Confirmation, m
 	at := c.At.UTC()
 	res, err := tx.ExecContext(ctx, q, c.Code, sl.ID, sl.SiteID, c.ResidentID, sl.ID, c.Topic, c.Note, sl.Start.UTC(), sl.End.UTC(), at, at)
 	if errs.Is(translate(err), errs.Conflict) {
-		return 0, errBooked
+		return 0, booking.ErrAlreadyBooked
 	}
 	if err != nil {
 		return 0, err
@@ -162,7 +157,7 @@ func (s *Store) takePlace(ctx context.Context, tx *sqlx.Tx, slotID int64) error 
 		return err
 	}
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
-		return errSlotFull
+		return booking.ErrSlotFull
 	}
 	return nil
 }
@@ -182,7 +177,7 @@ func (s *Store) Cancel(ctx context.Context, id int64, reason string, at time.Tim
 		const q = `UPDATE bookings SET status = 'cancelled', active_slot = NULL, cancel_reason = ?, updated_at = ?
 			WHERE id = ? AND status = 'confirmed'`
 		if err := execOne(ctx, tx, q, reason, at.UTC(), id); err != nil {
-			return errs.New(errs.Conflict, "该预约已取消或已结束", "this booking is no longer active")
+			return booking.ErrNotActive
 		}
 		if err := s.freePlace(ctx, tx, b.SlotID); err != nil {
 			return err
@@ -219,9 +214,9 @@ func (s *Store) Reschedule(ctx context.Context, id, slotID int64, check func(boo
 			WHERE id = ? AND status = 'confirmed'`
 		if err := execOne(ctx, tx, q, sl.ID, sl.SiteID, sl.ID, sl.Start.UTC(), sl.End.UTC(), at.UTC(), id); err != nil {
 			if errs.Is(translate(err), errs.Conflict) {
-				return errBooked
+				return booking.ErrAlreadyBooked
 			}
-			return errs.New(errs.Conflict, "该预约已取消或已结束", "this booking is no longer active")
+			return booking.ErrNotActive
 		}
 		if err := s.freePlace(ctx, tx, old.SlotID); err != nil {
 			return err

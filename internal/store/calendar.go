@@ -8,6 +8,7 @@ import (
 
 	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/errs"
+	"github.com/legaldesk/legaldesk/internal/network"
 )
 
 // Overrides lists the calendar overrides from..to.
@@ -31,7 +32,7 @@ func (s *Store) AddOverride(ctx context.Context, o *calendar.Override) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		if o.SiteID != nil {
 			if _, err := s.findSite(ctx, tx, *o.SiteID); err != nil {
-				return errs.New(errs.Invalid, "站点不存在", "no such site").Field("site_id", "站点不存在", "no such site")
+				return network.ErrNoSite
 			}
 		}
 		return s.insertOverride(ctx, tx, o)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/errs"
+	"github.com/legaldesk/legaldesk/internal/network"
 )
 
 // SetAttendance marks a confirmed booking attended or no-show.
@@ -63,7 +64,7 @@ func (s *Store) JoinWaitlist(ctx context.Context, w *booking.Waiting) error {
 	case errs.Is(e, errs.Conflict):
 		return errs.New(errs.Conflict, "您已在该日的候补名单中", "you are already waiting for that day")
 	case errs.Is(e, errs.Invalid):
-		return errs.New(errs.Invalid, "站点不存在", "no such site").Field("site_id", "站点不存在", "no such site")
+		return network.ErrNoSite
 	case e != nil:
 		return e
 	}

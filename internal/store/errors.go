@@ -32,7 +32,6 @@ const (
 
 var (
 	errConflict    = errs.New(errs.Conflict, "数据已存在或已被修改，请刷新后重试", "the record already exists or was changed")
-	errNotFound    = errs.New(errs.NotFound, "未找到该记录", "not found")
 	errReference   = errs.New(errs.Invalid, "引用的记录不存在或仍在使用", "a referenced record does not exist or is still in use")
 	errUnavailable = errs.New(errs.Unavailable, "数据库暂时不可用，请稍后再试", "the database is temporarily unavailable")
 )
@@ -47,7 +46,7 @@ func translate(err error) error {
 		return err
 	}
 	if errors.Is(err, sql.ErrNoRows) {
-		return errNotFound
+		return errs.ErrNotFound
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return errs.Wrap(err, errs.Unavailable, "请求超时，请稍后再试", "the request timed out")

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"time"
 )
 
 // Idempotent is a stored answer (status 0 while the first request runs).
@@ -17,7 +16,7 @@ type Idempotent struct {
 // when the key was seen before, with what was recorded.
 func (s *Store) ClaimIdempotency(ctx context.Context, userID int64, key, route, hash string) (bool, Idempotent, error) {
 	const q = `INSERT INTO idempotent_responses (user_id, idem_key, route, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)`
-	_, err := s.db.ExecContext(ctx, q, userID, key, route, hash, []byte{}, time.Now().UTC())
+	_, err := s.db.ExecContext(ctx, q, userID, key, route, hash, []byte{}, s.now())
 	if err == nil {
 		return true, Idempotent{}, nil
 	}

@@ -6,7 +6,8 @@ import (
 )
 
 // Sessions keeps web sessions in the database (it satisfies scs.CtxStore),
-// so that signed-in people stay signed in through a Redis outage.
+// so that signed-in people stay signed in through a Redis outage. The
+// session manager hands it SHA-256 of each token, never the token itself.
 type Sessions struct{ S *Store }
 
 // FindCtx returns a session's data unless it expired.

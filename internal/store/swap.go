@@ -74,7 +74,7 @@ func (s *Store) DecideSwap(ctx context.Context, actor, id int64, status string, 
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		const q = `UPDATE shift_swaps SET status = ?, decided_at = ? WHERE id = ? AND status = 'proposed'`
 		if err := execOne(ctx, tx, q, status, s.now(), id); err != nil {
-			return errs.New(errs.Conflict, "该换班申请已处理", "this swap was already decided")
+			return roster.ErrSwapClosed
 		}
 		if move == nil {
 			return nil
