@@ -103,6 +103,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	}
 	a.booking = &booking.Service{Store: a.store, Holds: holds.Slots{Store: a.holds, TTL: cfg.Holds.TTL}, Notify: a.accounts,
 		Log: log, Now: time.Now, Rules: rules}
+	// The roster tells booking's residents when their lawyer changes.
+	a.roster.Notify, a.roster.Box = a.booking, a.box
 	uploads := cfg.LegalAid.UploadsDir
 	if uploads == "" {
 		uploads = filepath.Join(cfg.DataDir, "uploads")

@@ -87,8 +87,9 @@ func newAPI(a *app) (*api.Server, error) {
 	case "redis":
 		cfg.SessionStore = api.RedisSessions{C: a.redis, Prefix: a.cfg.Redis.Prefix}
 	}
-	return api.New(api.Deps{Accounts: a.accounts, Sites: a.store, Outbox: a.store, Holds: a.holds,
-		DB: a.store, Store: a.store, Roster: a.roster, Booking: a.booking, LegalAid: a.legalAid, Static: static, Log: a.log}, cfg)
+	return api.New(api.Deps{Accounts: a.accounts, Calendar: &calendar.Service{Store: a.store}, Roster: a.roster,
+		Booking: a.booking, LegalAid: a.legalAid, Sites: a.store, Outbox: a.store, Idempotency: a.store, Holds: a.holds,
+		DB: a.store, Static: static, Log: a.log}, cfg)
 }
 
 func seed(ctx context.Context, a *app) error {

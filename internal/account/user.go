@@ -99,3 +99,8 @@ func (s *Service) PhoneFor(ctx context.Context, viewer, u User) (string, error) 
 	}
 	return phone, nil
 }
+
+// User returns an account by id.
+func (s *Service) User(ctx context.Context, id int64) (User, error) {
+	return s.Store.User(ctx, id)
+}

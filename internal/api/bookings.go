@@ -55,7 +55,7 @@ func (s *Server) placeHold(c *gin.Context) {
 
 func (s *Server) releaseHold(c *gin.Context) {
 	u, _ := currentUser(c)
-	if err := s.Booking.Holds.Release(c.Request.Context(), c.Param("id"), u.ID); err != nil {
+	if err := s.Booking.Release(c.Request.Context(), c.Param("id"), u.ID); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -102,7 +102,7 @@ func viewer(c *gin.Context) booking.Viewer {
 
 func (s *Server) myBookings(c *gin.Context) {
 	u, _ := currentUser(c)
-	list, err := s.Store.ResidentBookings(c.Request.Context(), u.ID)
+	list, err := s.Booking.Mine(c.Request.Context(), u.ID)
 	if err != nil {
 		s.fail(c, err)
 		return

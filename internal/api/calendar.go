@@ -1,9 +1,7 @@
 package api
 
 import (
-	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -20,12 +18,7 @@ func (s *Server) listDays(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	cal, err := calendar.Load(c.Request.Context(), s.Store, from, to)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	days, err := cal.Range(from, to, site)
+	days, err := s.Calendar.Days(c.Request.Context(), from, to, site)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -40,7 +33,7 @@ func (s *Server) listOverrides(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	items, err := s.Store.Overrides(c.Request.Context(), from, to)
+	items, err := s.Calendar.Overrides(c.Request.Context(), from, to)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -56,14 +49,7 @@ type overrideRequest struct {
 }
 
 func (r overrideRequest) override(f errs.Fields) calendar.Override {
-	o := calendar.Override{Date: bodyDate("date", r.Date, f), SiteID: r.SiteID, Kind: calendar.OverrideKind(r.Kind), Name: strings.TrimSpace(r.Name)}
-	if o.Kind != calendar.CloseDay && o.Kind != calendar.OpenDay {
-		f.Add("kind", "类型应为 closed（休息/闭馆）或 workday（上班）", "kind must be closed or workday")
-	}
-	if o.Name == "" || len([]rune(o.Name)) > 50 {
-		f.Add("name", "请填写说明（不超过50字）", "a name is required (at most 50 characters)")
-	}
-	return o
+	return calendar.Override{Date: bodyDate("date", r.Date, f), SiteID: r.SiteID, Kind: calendar.OverrideKind(r.Kind), Name: r.Name}
 }
 
 func (s *Server) createOverride(c *gin.Context) {
@@ -80,7 +66,8 @@ func (s *Server) createOverride(c *gin.Context) {
 	}
 	u, _ := currentUser(c)
 	o.CreatedBy = u.ID
-	if err := s.Store.AddOverride(c.Request.Context(), &o); err != nil {
+	o, err := s.Calendar.AddOverride(c.Request.Context(), o)
+	if err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -91,7 +78,7 @@ func (s *Server) deleteOverride(c *gin.Context) {
 	id, err := pathID(c, "id")
 	if err == nil {
 		u, _ := currentUser(c)
-		err = s.Store.DeleteOverride(c.Request.Context(), u.ID, id)
+		err = s.Calendar.DeleteOverride(c.Request.Context(), u.ID, id)
 	}
 	if err != nil {
 		s.fail(c, err)
@@ -115,28 +102,24 @@ func (s *Server) loadYear(c *gin.Context) {
 		return
 	}
 	f := errs.Fields{}
-	if req.Year <= calendar.Horizon() || req.Year > calendar.Horizon()+10 {
-		f.Add("year", fmt.Sprintf("只需载入 %d 年以后的年度", calendar.Horizon()), fmt.Sprintf("only years after %d need loading", calendar.Horizon()))
-	}
-	var days []calendar.Override
-	for kind, list := range map[string][]overrideRequest{"closed": req.Holidays, "workday": req.Workdays} {
-		for _, d := range list {
-			d.Kind, d.SiteID = kind, nil
-			o := d.override(f)
-			if !o.Date.IsZero() && o.Date.Year() != req.Year {
-				f.Add("date", "日期须在所载入的年度内", "dates must fall in the year")
-			}
-			days = append(days, o)
-		}
-	}
+	holidays, workdays := overrides(req.Holidays, f), overrides(req.Workdays, f)
 	if err := f.Err(); err != nil {
 		s.fail(c, err)
 		return
 	}
 	u, _ := currentUser(c)
-	if err := s.Store.LoadYear(c.Request.Context(), u.ID, req.Year, days); err != nil {
+	n, err := s.Calendar.LoadYear(c.Request.Context(), u.ID, req.Year, holidays, workdays)
+	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusCreated, gin.H{"year": req.Year, "days": len(days)})
+	c.JSON(http.StatusCreated, gin.H{"year": req.Year, "days": n})
+}
+
+func overrides(list []overrideRequest, f errs.Fields) []calendar.Override {
+	out := make([]calendar.Override, len(list))
+	for i, r := range list {
+		out[i] = r.override(f)
+	}
+	return out
 }

@@ -6,7 +6,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/errs"
 )
@@ -18,25 +17,7 @@ func (s *Server) shiftBookings(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	ctx := c.Request.Context()
-	sh, err := s.Store.Shift(ctx, id)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	u, _ := currentUser(c)
-	if sh.LawyerID != u.ID && u.Role != account.Admin {
-		s.fail(c, errs.New(errs.NotFound, "未找到该值班", "no such shift"))
-		return
-	}
-	if u.Role == account.Admin {
-		// The bureau reads residents' bookings on another's shift: recorded.
-		if err := s.Store.AuditRead(ctx, u.ID, "shift_bookings", id); err != nil {
-			s.fail(c, err)
-			return
-		}
-	}
-	list, err := s.Store.ShiftBookings(ctx, []int64{id})
+	list, err := s.Booking.ShiftDay(c.Request.Context(), viewer(c), id)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -93,7 +74,7 @@ func (s *Server) recordConsultation(c *gin.Context) {
 // that referred the resident ("一件事一次办").
 func (s *Server) myReferrals(c *gin.Context) {
 	u, _ := currentUser(c)
-	list, err := s.Store.Referrals(c.Request.Context(), u.ID, c.Query("kind"))
+	list, err := s.Booking.Referrals(c.Request.Context(), u.ID, c.Query("kind"))
 	if err != nil {
 		s.fail(c, err)
 		return

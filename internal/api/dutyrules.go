@@ -20,7 +20,7 @@ func (s *Server) listDutyRules(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	rules, err := s.Store.DutyRules(c.Request.Context(), sites)
+	rules, err := s.Roster.DutyRules(c.Request.Context(), sites)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -89,7 +89,7 @@ func (s *Server) createDutyRule(c *gin.Context) {
 		return
 	}
 	u, _ := currentUser(c)
-	if err := s.Store.CreateDutyRule(c.Request.Context(), u.ID, &r); err != nil {
+	if err := s.Roster.CreateDutyRule(c.Request.Context(), u.ID, &r); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -103,7 +103,7 @@ func (s *Server) updateDutyRule(c *gin.Context) {
 		return
 	}
 	u, _ := currentUser(c)
-	r, err := s.Store.UpdateDutyRule(c.Request.Context(), u.ID, id, req.apply)
+	r, err := s.Roster.UpdateDutyRule(c.Request.Context(), u.ID, id, req.apply)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -112,7 +112,7 @@ func (s *Server) updateDutyRule(c *gin.Context) {
 }
 
 func (s *Server) listLawyers(c *gin.Context) {
-	lawyers, err := s.Store.LawyerProfiles(c.Request.Context())
+	lawyers, err := s.Roster.LawyerProfiles(c.Request.Context())
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -126,14 +126,10 @@ func (s *Server) getPool(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	pools, err := s.Store.Pools(c.Request.Context())
+	ids, err := s.Roster.Pool(c.Request.Context(), id)
 	if err != nil {
 		s.fail(c, err)
 		return
-	}
-	ids := pools[id]
-	if ids == nil {
-		ids = []int64{}
 	}
 	c.JSON(http.StatusOK, gin.H{"site_id": id, "lawyer_ids": ids})
 }
@@ -147,7 +143,7 @@ func (s *Server) setPool(c *gin.Context) {
 		return
 	}
 	u, _ := currentUser(c)
-	if err := s.Store.SetPool(c.Request.Context(), u.ID, id, req.LawyerIDs); err != nil {
+	if err := s.Roster.SetPool(c.Request.Context(), u.ID, id, req.LawyerIDs); err != nil {
 		s.fail(c, err)
 		return
 	}

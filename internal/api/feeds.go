@@ -1,8 +1,6 @@
 package api
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"net/http"
 	"strings"
@@ -12,40 +10,18 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/legaldesk/legaldesk/internal/calendar"
-	"github.com/legaldesk/legaldesk/internal/errs"
 	"github.com/legaldesk/legaldesk/internal/roster"
-	"github.com/legaldesk/legaldesk/internal/store"
 )
-
-const feedKind = "calendar-feed"
-
-var errNoFeed = errs.New(errs.NotFound, "订阅链接无效或已停用", "unknown or revoked calendar feed")
 
 // myFeed returns the lawyer's secret feed URL, creating it on first use.
 func (s *Server) myFeed(c *gin.Context) {
-	ctx := c.Request.Context()
 	u, _ := currentUser(c)
-	token := ""
-	sealed, err := s.Store.FeedToken(ctx, u.ID)
-	switch {
-	case err == nil:
-		token, err = s.Accounts.Box.Open(sealed)
-	case errs.Is(err, errs.NotFound):
-		token, err = s.newFeedToken(c, u.ID)
-	}
+	token, err := s.Roster.FeedToken(c.Request.Context(), u.ID)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"url": s.feedURL(c, token)})
-}
-
-func (s *Server) newFeedToken(c *gin.Context, lawyerID int64) (string, error) {
-	b := make([]byte, 24)
-	rand.Read(b)
-	token := hex.EncodeToString(b)
-	box := s.Accounts.Box
-	return token, s.Store.SetFeedToken(c.Request.Context(), lawyerID, box.Index(feedKind, token), box.Seal(token))
 }
 
 // feedURL is built from the configured public origin, so a forged Host or
@@ -67,7 +43,7 @@ func (s *Server) feedURL(c *gin.Context, token string) string {
 // revokeFeed stops the old URL; the next GET makes a new one.
 func (s *Server) revokeFeed(c *gin.Context) {
 	u, _ := currentUser(c)
-	if err := s.Store.DeleteFeedToken(c.Request.Context(), u.ID); err != nil {
+	if err := s.Roster.RevokeFeed(c.Request.Context(), u.ID); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -77,22 +53,7 @@ func (s *Server) revokeFeed(c *gin.Context) {
 // feed serves a lawyer's shifts as iCalendar for phone calendars: from a
 // month back to three months ahead.
 func (s *Server) feed(c *gin.Context) {
-	token := strings.TrimSuffix(c.Param("token"), ".ics")
-	if len(token) != 48 {
-		s.fail(c, errNoFeed)
-		return
-	}
-	ctx := c.Request.Context()
-	lawyer, err := s.Store.FeedLawyer(ctx, s.Accounts.Box.Index(feedKind, token))
-	if errs.Is(err, errs.NotFound) {
-		err = errNoFeed
-	}
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	today := calendar.DateOf(s.Now())
-	views, err := s.Store.ShiftViews(ctx, roster.ShiftFilter{LawyerID: lawyer, From: today.AddDays(-31), To: today.AddDays(93)})
+	views, err := s.Roster.FeedShifts(c.Request.Context(), strings.TrimSuffix(c.Param("token"), ".ics"))
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -101,7 +62,7 @@ func (s *Server) feed(c *gin.Context) {
 	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(icsOf(c.Request.Host, views, s.Now())))
 }
 
-func icsOf(host string, views []store.ShiftView, stamp time.Time) string {
+func icsOf(host string, views []roster.ShiftView, stamp time.Time) string {
 	cal := ics.NewCalendar()
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetProductId("-//legaldesk//律师值班//ZH")

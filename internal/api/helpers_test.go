@@ -17,6 +17,7 @@ import (
 
 	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/booking"
+	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/files"
 	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/legalaid"
@@ -131,7 +132,9 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	la := &legalaid.Service{Store: e.store, Files: dir, Box: e.box, Now: e.now, MaxFile: 256 << 10, MaxTotal: 600 << 10}
 	su.cfg.UploadLimit, su.cfg.AidCentreName = 300<<10, "高平市法律援助中心"
 	bs := &booking.Service{Store: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL}, Notify: acc, Log: log, Now: e.now}
-	s, err := New(Deps{Accounts: acc, Sites: e.store, Outbox: e.store, Holds: hs, DB: e.store, Store: e.store, Roster: rs, Booking: bs, LegalAid: la,
+	rs.Notify, rs.Box = bs, e.box
+	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la,
+		Sites: e.store, Outbox: e.store, Idempotency: e.store, Holds: hs, DB: e.store,
 		Static: os.DirFS("../../static"), Log: log, Now: e.now}, su.cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -46,7 +46,7 @@ func (s *Server) idempotent(c *gin.Context) {
 	sum := sha256.Sum256(append([]byte(c.FullPath()+"\n"), body...))
 	hash := hex.EncodeToString(sum[:])
 	ctx := c.Request.Context()
-	first, prev, err := s.Store.ClaimIdempotency(ctx, u.ID, key, c.FullPath(), hash)
+	first, prev, err := s.Idempotency.ClaimIdempotency(ctx, u.ID, key, c.FullPath(), hash)
 	switch {
 	case err != nil:
 		s.fail(c, err)
@@ -67,7 +67,7 @@ func (s *Server) idempotent(c *gin.Context) {
 	c.Writer = rec
 	c.Next()
 	status := c.Writer.Status()
-	if err := s.Store.FinishIdempotency(ctx, u.ID, key, status, rec.body.Bytes()); err != nil {
+	if err := s.Idempotency.FinishIdempotency(ctx, u.ID, key, status, rec.body.Bytes()); err != nil {
 		s.log.ErrorContext(ctx, "idempotency record", "error", err.Error())
 	}
 }

@@ -68,7 +68,7 @@ func (s *Server) getApplication(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	atts, err := s.Store.Attachments(c.Request.Context(), id)
+	atts, err := s.LegalAid.Attachments(c.Request.Context(), v, id)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -164,7 +164,7 @@ func (s *Server) fileObjection(c *gin.Context) {
 }
 
 func (s *Server) openObjections(c *gin.Context) {
-	list, err := s.Store.OpenObjections(c.Request.Context())
+	list, err := s.LegalAid.OpenObjections(c.Request.Context())
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -32,26 +32,21 @@ type rosterJSON struct {
 }
 
 func (s *Server) rosterView(c *gin.Context, res roster.Result) (rosterJSON, error) {
-	ctx := c.Request.Context()
-	sites, err := s.Store.RosterSites(ctx)
-	if err != nil {
-		return rosterJSON{}, err
-	}
-	lawyers, err := s.Store.Lawyers(ctx)
+	sites, lawyers, err := s.Roster.Names(c.Request.Context())
 	if err != nil {
 		return rosterJSON{}, err
 	}
 	out := rosterJSON{Shifts: res.Shifts, Unfilled: res.Unfilled, Fairness: res.Fairness, Sites: map[int64]string{}, Lawyers: map[int64]string{}}
 	for _, sh := range res.Shifts {
-		out.Sites[sh.SiteID] = sites[sh.SiteID].Name
-		out.Lawyers[sh.LawyerID] = lawyers[sh.LawyerID].Name
+		out.Sites[sh.SiteID] = sites[sh.SiteID]
+		out.Lawyers[sh.LawyerID] = lawyers[sh.LawyerID]
 	}
 	for _, u := range res.Unfilled {
-		out.Sites[u.SiteID] = sites[u.SiteID].Name
+		out.Sites[u.SiteID] = sites[u.SiteID]
 	}
 	for _, f := range res.Fairness {
 		for l := range f.Counts {
-			out.Lawyers[l] = lawyers[l].Name
+			out.Lawyers[l] = lawyers[l]
 		}
 	}
 	if out.Shifts == nil {
@@ -105,7 +100,6 @@ func (s *Server) publishRoster(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	s.Booking.ShiftsChanged(c.Request.Context(), rep.ChangedBooked)
 	view, err := s.rosterView(c, res)
 	if err != nil {
 		s.fail(c, err)

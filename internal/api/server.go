@@ -15,12 +15,13 @@ import (
 
 	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/booking"
+	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/holds"
+	"github.com/legaldesk/legaldesk/internal/idempotency"
 	"github.com/legaldesk/legaldesk/internal/legalaid"
 	"github.com/legaldesk/legaldesk/internal/network"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/roster"
-	"github.com/legaldesk/legaldesk/internal/store"
 )
 
 // Config is the part of the settings the HTTP layer needs.
@@ -43,20 +44,22 @@ type Config struct {
 	AidCentreName string
 }
 
-// Deps are the services the handlers call.
+// Deps are the services the handlers call, and a few narrow interfaces
+// where a service would be ceremony: the network's records, the outbox,
+// the Idempotency-Key table and the health checks. Never the store itself.
 type Deps struct {
-	Accounts *account.Service
-	Sites    network.Store
-	Outbox   notify.Store
-	Holds    holds.Store
-	DB       interface{ Ping(context.Context) error }
-	// Store serves read models and plain records (overrides, pools, feeds).
-	Store    *store.Store
-	Roster   *roster.Service
-	Booking  *booking.Service
-	LegalAid *legalaid.Service
-	Static   fs.FS // the static/ tree
-	Log      *slog.Logger
+	Accounts    *account.Service
+	Calendar    *calendar.Service
+	Roster      *roster.Service
+	Booking     *booking.Service
+	LegalAid    *legalaid.Service
+	Sites       network.Store
+	Outbox      notify.Store
+	Idempotency idempotency.Store
+	Holds       holds.Store
+	DB          interface{ Ping(context.Context) error }
+	Static      fs.FS // the static/ tree
+	Log         *slog.Logger
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 }

@@ -174,7 +174,7 @@ func (s *Server) loadUser(c *gin.Context) {
 		c.Next()
 		return
 	}
-	u, err := s.Accounts.Store.User(ctx, id)
+	u, err := s.Accounts.User(ctx, id)
 	if errs.Is(err, errs.NotFound) || (err == nil && !u.Active) {
 		s.sessions.Destroy(ctx)
 		c.Next()

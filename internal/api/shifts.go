@@ -27,7 +27,7 @@ func (s *Server) listShifts(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	views, err := s.Store.ShiftViews(c.Request.Context(), filter)
+	views, err := s.Roster.ShiftViews(c.Request.Context(), filter)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -44,7 +44,7 @@ func (s *Server) myShifts(c *gin.Context) {
 	}
 	u, _ := currentUser(c)
 	filter.LawyerID, filter.SiteIDs, filter.Unfilled = u.ID, nil, false
-	views, err := s.Store.ShiftViews(c.Request.Context(), filter)
+	views, err := s.Roster.ShiftViews(c.Request.Context(), filter)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -58,7 +58,7 @@ func (s *Server) shiftChanges(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	changes, err := s.Store.ShiftChanges(c.Request.Context(), id)
+	changes, err := s.Roster.ShiftChanges(c.Request.Context(), id)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -90,11 +90,6 @@ func (s *Server) requestLeave(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	var changed []int64
-	for _, m := range moves {
-		changed = append(changed, m.ShiftID)
-	}
-	s.Booking.ShiftsChanged(c.Request.Context(), changed)
 	if moves == nil {
 		moves = []roster.Move{}
 	}
@@ -107,7 +102,7 @@ func (s *Server) listSwaps(c *gin.Context) {
 	if u.Role == account.Admin {
 		lawyer = 0
 	}
-	swaps, err := s.Store.Swaps(c.Request.Context(), lawyer)
+	swaps, err := s.Roster.Swaps(c.Request.Context(), lawyer)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -163,9 +158,6 @@ func (s *Server) decideSwap(c *gin.Context, accept bool) {
 	if err != nil {
 		s.fail(c, err)
 		return
-	}
-	if sw.Status == "accepted" {
-		s.Booking.ShiftsChanged(c.Request.Context(), []int64{sw.ShiftID})
 	}
 	c.JSON(http.StatusOK, sw)
 }

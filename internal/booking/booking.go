@@ -134,6 +134,9 @@ type Store interface {
 	// MarkNotice records that kind was sent for a booking; false when it
 	// already was (another instance got there first).
 	MarkNotice(ctx context.Context, bookingID int64, kind string, at time.Time) (bool, error)
+	Referrals(ctx context.Context, residentID int64, kind string) ([]Referral, error)
+	// ShiftLawyer is the lawyer on duty for a shift (0 for an open seat).
+	ShiftLawyer(ctx context.Context, shiftID int64) (int64, error)
 	// AuditRead records that a member of staff read another person's data.
 	AuditRead(ctx context.Context, actor int64, object string, id int64) error
 }

@@ -131,6 +131,16 @@ func (s *Service) Rate(ctx context.Context, residentID, bookingID int64, score i
 	return s.Store.Rate(ctx, bookingID, score, strings.TrimSpace(comment), s.Now())
 }
 
+// Referral is a consultation that sent a resident on to another service.
+type Referral struct {
+	ID        int64     `db:"id" json:"id"`
+	Referral  string    `db:"referral" json:"referral"`
+	Category  string    `db:"category" json:"category"`
+	Summary   string    `db:"summary" json:"summary"`
+	SiteName  string    `db:"site_name" json:"site_name"`
+	CreatedAt time.Time `db:"created_at" json:"created_at"`
+}
+
 // Waiting is a resident waiting for a place at a site on a day.
 type Waiting struct {
 	ID         int64  `json:"id" db:"id"`

@@ -368,7 +368,46 @@ func (s *Service) ShiftsChanged(ctx context.Context, shiftIDs []int64) {
 		return
 	}
 	for _, b := range list {
-		s.notify(ctx, b, "lawyer_changed", fmt.Sprintf("【公共法律服务】您%s在%s的法律咨询（%s）改由%s律师接待，时间不变。",
-			when(b.Start), b.SiteName, b.Code, b.LawyerName))
+		body := fmt.Sprintf("【公共法律服务】您%s在%s的法律咨询（%s）改由%s律师接待，时间不变。", when(b.Start), b.SiteName, b.Code, b.LawyerName)
+		if b.LawyerName == "" {
+			// Nobody could take the shift yet: say so, and offer a change.
+			body = fmt.Sprintf("【公共法律服务】您%s在%s的法律咨询（%s）原值班律师无法到岗，站点正在另行安排律师；如需改约或取消，请登录平台或致电站点。",
+				when(b.Start), b.SiteName, b.Code)
+		}
+		s.notify(ctx, b, "lawyer_changed", body)
 	}
+}
+
+// Mine lists a resident's bookings, newest first.
+func (s *Service) Mine(ctx context.Context, residentID int64) ([]Booking, error) {
+	return s.Store.ResidentBookings(ctx, residentID)
+}
+
+// Release gives up a resident's hold.
+func (s *Service) Release(ctx context.Context, holdID string, residentID int64) error {
+	return s.Holds.Release(ctx, holdID, residentID)
+}
+
+// ShiftDay lists the bookings on a shift for its lawyer, or for an
+// administrator (audited); anyone else is told the shift does not exist.
+func (s *Service) ShiftDay(ctx context.Context, v Viewer, shiftID int64) ([]Booking, error) {
+	lawyer, err := s.Store.ShiftLawyer(ctx, shiftID)
+	if errs.Is(err, errs.NotFound) || (err == nil && v.Role != AsAdmin && (v.Role != AsLawyer || lawyer != v.ID)) {
+		return nil, errs.New(errs.NotFound, "未找到该值班", "no such shift")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if v.Role == AsAdmin {
+		if err := s.Store.AuditRead(ctx, v.ID, "shift_bookings", shiftID); err != nil {
+			return nil, err
+		}
+	}
+	return s.Store.ShiftBookings(ctx, []int64{shiftID})
+}
+
+// Referrals lists a resident's referrals, newest first, so the next
+// service's form can start from what the lawyer already wrote.
+func (s *Service) Referrals(ctx context.Context, residentID int64, kind string) ([]Referral, error) {
+	return s.Store.Referrals(ctx, residentID, kind)
 }

@@ -170,3 +170,11 @@ type Objection struct {
 	DecidedAt *time.Time `json:"decided_at" db:"decided_at"`
 	Decision  string     `json:"decision_reason" db:"decision_reason"`
 }
+
+// OpenObjection is a pending objection with what the bureau reads first.
+type OpenObjection struct {
+	Objection
+	Code          string `db:"code" json:"code"`
+	Name          string `db:"name" json:"name"`
+	DecidedReason string `db:"decided_reason" json:"decided_reason"`
+}

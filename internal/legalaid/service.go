@@ -41,6 +41,7 @@ type Store interface {
 	AddAttachment(ctx context.Context, a *Attachment, limit int64) error
 	Attachments(ctx context.Context, appID int64) ([]Attachment, error)
 	Attachment(ctx context.Context, id int64) (Attachment, error)
+	OpenObjections(ctx context.Context) ([]OpenObjection, error)
 	Candidates(ctx context.Context) ([]Candidate, error)
 	PriorClients(ctx context.Context) ([]PriorClient, error)
 	DueWithdrawals(ctx context.Context, today calendar.Date) ([]int64, error)
@@ -317,4 +318,17 @@ func (s *Service) Download(ctx context.Context, v Viewer, attID int64) (Attachme
 	}
 	data, err := s.Files.Read(att.Stored)
 	return att, data, err
+}
+
+// Attachments lists the files of an application the viewer may see.
+func (s *Service) Attachments(ctx context.Context, v Viewer, appID int64) ([]Attachment, error) {
+	if _, err := s.load(ctx, v, appID); err != nil {
+		return nil, err
+	}
+	return s.Store.Attachments(ctx, appID)
+}
+
+// OpenObjections lists the pending objections, for the justice bureau.
+func (s *Service) OpenObjections(ctx context.Context) ([]OpenObjection, error) {
+	return s.Store.OpenObjections(ctx)
 }

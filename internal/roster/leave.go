@@ -48,6 +48,11 @@ func (s *Service) RequestLeave(ctx context.Context, lawyerID int64, l Leave) (Le
 	if err := s.Store.ApplyLeave(ctx, lawyerID, &l, moves); err != nil {
 		return Leave{}, nil, err
 	}
+	changed := make([]int64, len(moves))
+	for i, m := range moves {
+		changed[i] = m.ShiftID
+	}
+	s.shiftsChanged(ctx, changed)
 	return l, moves, nil
 }
 
@@ -86,6 +91,7 @@ func withoutShift(shifts []Shift, id int64) []Shift {
 
 var (
 	errNotYourShift = errs.New(errs.Forbidden, "这不是您的值班", "this is not your shift")
+	errNoShift      = errs.New(errs.NotFound, "未找到该值班", "no such shift")
 	errTooLate      = errs.New(errs.Invalid, "距离值班开始时间太近，无法换班，请联系管理员", "too close to the shift to swap; ask an administrator")
 	// ErrSwapClosed: the swap was accepted, declined or withdrawn already.
 	ErrSwapClosed  = errs.New(errs.Conflict, "该换班申请已处理", "this swap was already decided")
@@ -161,6 +167,9 @@ func (s *Service) DecideSwap(ctx context.Context, lawyerID, swapID int64, accept
 	}
 	if err := s.Store.DecideSwap(ctx, lawyerID, swapID, status, move); err != nil {
 		return Swap{}, err
+	}
+	if move != nil {
+		s.shiftsChanged(ctx, []int64{move.ShiftID})
 	}
 	return s.Store.Swap(ctx, swapID)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/errs"
+	"github.com/legaldesk/legaldesk/internal/pii"
 )
 
 // ShiftFilter selects published shifts; zero values select everything.
@@ -90,6 +91,10 @@ type Store interface {
 	Swaps(ctx context.Context, lawyerID int64) ([]Swap, error)
 	// DecideSwap closes a proposed swap and, when accepted, applies the move.
 	DecideSwap(ctx context.Context, actor, id int64, status string, move *Move) error
+	LawyerProfiles(ctx context.Context) ([]LawyerProfile, error)
+	ShiftViews(ctx context.Context, f ShiftFilter) ([]ShiftView, error)
+	ShiftChanges(ctx context.Context, shiftID int64) ([]ShiftChange, error)
+	FeedStore
 }
 
 // Service runs previews, publishing, leave and swaps.
@@ -102,6 +107,10 @@ type Service struct {
 	SwapNotice time.Duration
 	// MaxDays bounds a preview's period.
 	MaxDays int
+	// Notify tells residents when their booked shift's lawyer changes.
+	Notify ShiftsChanged
+	// Box seals calendar-feed tokens at rest.
+	Box *pii.Box
 }
 
 // Preview proposes a roster for the sites (every site with a rule when
@@ -222,5 +231,8 @@ func (s *Service) Publish(ctx context.Context, actor int64, from, to calendar.Da
 		plan.Shifts = append(plan.Shifts, u.Shift)
 	}
 	rep, err := s.Store.Publish(ctx, actor, plan)
+	if err == nil {
+		s.shiftsChanged(ctx, rep.ChangedBooked)
+	}
 	return res, rep, err
 }

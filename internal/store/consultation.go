@@ -94,20 +94,10 @@ func (s *Store) LawyerOnDuty(ctx context.Context, lawyerID, siteID int64, date s
 	return n > 0, translate(err)
 }
 
-// Referral is a consultation that sent a resident on to another service.
-type Referral struct {
-	ID        int64     `db:"id" json:"id"`
-	Referral  string    `db:"referral" json:"referral"`
-	Category  string    `db:"category" json:"category"`
-	Summary   string    `db:"summary" json:"summary"`
-	SiteName  string    `db:"site_name" json:"site_name"`
-	CreatedAt time.Time `db:"created_at" json:"created_at"`
-}
-
 // Referrals lists a resident's referrals, newest first, so the next
 // service's form can start from what the lawyer already wrote.
-func (s *Store) Referrals(ctx context.Context, residentID int64, kind string) ([]Referral, error) {
-	out := []Referral{}
+func (s *Store) Referrals(ctx context.Context, residentID int64, kind string) ([]booking.Referral, error) {
+	out := []booking.Referral{}
 	q := `SELECT c.id, c.referral, c.category, c.summary, s.name AS site_name, c.created_at FROM consultations c
 		JOIN sites s ON s.id = c.site_id WHERE c.resident_id = ? AND c.referral <> ''`
 	args := []any{residentID}

@@ -2,28 +2,22 @@ package store
 
 import (
 	"context"
-)
 
-// Idempotent is a stored answer (status 0 while the first request runs).
-type Idempotent struct {
-	Route  string `db:"route"`
-	Hash   string `db:"request_hash"`
-	Status int    `db:"status"`
-	Body   []byte `db:"body"`
-}
+	"github.com/legaldesk/legaldesk/internal/idempotency"
+)
 
 // ClaimIdempotency records that a request with this key is running; false
 // when the key was seen before, with what was recorded.
-func (s *Store) ClaimIdempotency(ctx context.Context, userID int64, key, route, hash string) (bool, Idempotent, error) {
+func (s *Store) ClaimIdempotency(ctx context.Context, userID int64, key, route, hash string) (bool, idempotency.Record, error) {
 	const q = `INSERT INTO idempotent_responses (user_id, idem_key, route, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)`
 	_, err := s.db.ExecContext(ctx, q, userID, key, route, hash, []byte{}, s.now())
 	if err == nil {
-		return true, Idempotent{}, nil
+		return true, idempotency.Record{}, nil
 	}
 	if e := translate(err); !isConflict(e) {
-		return false, Idempotent{}, e
+		return false, idempotency.Record{}, e
 	}
-	var prev Idempotent
+	var prev idempotency.Record
 	err = s.db.GetContext(ctx, &prev, `SELECT route, request_hash, status, body FROM idempotent_responses WHERE user_id = ? AND idem_key = ?`, userID, key)
 	return false, prev, translate(err)
 }

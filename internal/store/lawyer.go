@@ -10,22 +10,11 @@ import (
 	"github.com/legaldesk/legaldesk/internal/roster"
 )
 
-// LawyerProfile is a lawyer as administrators see one.
-type LawyerProfile struct {
-	ID            int64         `db:"id" json:"id"`
-	Name          string        `db:"name" json:"name"`
-	Firm          string        `db:"firm" json:"firm"`
-	LicensedSince calendar.Date `db:"licensed_since" json:"licensed_since"`
-	Specialties   string        `db:"specialties" json:"specialties"`
-	HomeTownship  string        `db:"home_township" json:"home_township"`
-	Active        bool          `db:"active" json:"active"`
-}
-
 // LawyerProfiles lists every lawyer by id.
-func (s *Store) LawyerProfiles(ctx context.Context) ([]LawyerProfile, error) {
+func (s *Store) LawyerProfiles(ctx context.Context) ([]roster.LawyerProfile, error) {
 	const q = `SELECT u.id, u.name, f.name AS firm, l.licensed_since, l.specialties, l.home_township, u.active
 		FROM lawyers l JOIN users u ON u.id = l.user_id JOIN firms f ON f.id = l.firm_id ORDER BY u.id`
-	out := []LawyerProfile{}
+	out := []roster.LawyerProfile{}
 	err := s.db.SelectContext(ctx, &out, q)
 	return out, translate(err)
 }

@@ -306,19 +306,11 @@ func (s *Store) AddFirmClient(ctx context.Context, firmID, lawyerID int64, clien
 
 // OpenObjections lists every pending objection with its application's code
 // and applicant, oldest first, for the justice bureau.
-func (s *Store) OpenObjections(ctx context.Context) ([]OpenObjection, error) {
-	out := []OpenObjection{}
+func (s *Store) OpenObjections(ctx context.Context) ([]legalaid.OpenObjection, error) {
+	out := []legalaid.OpenObjection{}
 	const q = `SELECT o.id, o.application_id, o.from_status, o.reason, o.status, o.filed_at, o.decided_at, o.decision_reason,
 		a.code, a.name, a.decision_reason AS decided_reason FROM legal_aid_objections o
 		JOIN legal_aid_applications a ON a.id = o.application_id WHERE o.status = 'pending' ORDER BY o.id`
 	err := s.db.SelectContext(ctx, &out, q)
 	return out, translate(err)
-}
-
-// OpenObjection is a pending objection with what the bureau reads first.
-type OpenObjection struct {
-	legalaid.Objection
-	Code          string `db:"code" json:"code"`
-	Name          string `db:"name" json:"name"`
-	DecidedReason string `db:"decided_reason" json:"decided_reason"`
 }

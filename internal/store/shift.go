@@ -235,47 +235,28 @@ func (s *Store) logChange(ctx context.Context, tx *sqlx.Tx, actor int64, m roste
 	return err
 }
 
-// ShiftChange is one line of a shift's history.
-type ShiftChange struct {
-	ShiftID    int64     `db:"shift_id" json:"shift_id"`
-	FromLawyer *int64    `db:"from_lawyer" json:"from_lawyer_id"`
-	ToLawyer   *int64    `db:"to_lawyer" json:"to_lawyer_id"`
-	Reason     string    `db:"reason" json:"reason"`
-	Actor      *int64    `db:"actor" json:"actor_id"`
-	At         time.Time `db:"at" json:"at"`
-}
-
 // ShiftChanges lists a shift's history, oldest first.
-func (s *Store) ShiftChanges(ctx context.Context, shiftID int64) ([]ShiftChange, error) {
+func (s *Store) ShiftChanges(ctx context.Context, shiftID int64) ([]roster.ShiftChange, error) {
 	const q = `SELECT shift_id, from_lawyer, to_lawyer, reason, actor, at FROM shift_changes WHERE shift_id = ? ORDER BY id`
-	out := []ShiftChange{}
+	out := []roster.ShiftChange{}
 	err := s.db.SelectContext(ctx, &out, q, shiftID)
 	return out, translate(err)
 }
 
-// ShiftView is a shift with the names people read.
-type ShiftView struct {
-	roster.Shift
-	SiteName    string `json:"site_name"`
-	SiteAddress string `json:"site_address"`
-	Township    string `json:"township"`
-	LawyerName  string `json:"lawyer_name"`
-}
-
 // ShiftViews lists shifts with site and lawyer names.
-func (s *Store) ShiftViews(ctx context.Context, f roster.ShiftFilter) ([]ShiftView, error) {
+func (s *Store) ShiftViews(ctx context.Context, f roster.ShiftFilter) ([]roster.ShiftView, error) {
 	shifts, err := s.Shifts(ctx, f)
 	if err != nil || len(shifts) == 0 {
-		return []ShiftView{}, err
+		return []roster.ShiftView{}, err
 	}
 	sites, names, err := s.namesFor(ctx, shifts)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]ShiftView, len(shifts))
+	out := make([]roster.ShiftView, len(shifts))
 	for i, sh := range shifts {
 		site := sites[sh.SiteID]
-		out[i] = ShiftView{Shift: sh, SiteName: site.Name, SiteAddress: site.Address, Township: site.Township, LawyerName: names[sh.LawyerID]}
+		out[i] = roster.ShiftView{Shift: sh, SiteName: site.Name, SiteAddress: site.Address, Township: site.Township, LawyerName: names[sh.LawyerID]}
 	}
 	return out, nil
 }
@@ -325,4 +306,11 @@ func (s *Store) namesFor(ctx context.Context, shifts []roster.Shift) (map[int64]
 		}
 	}
 	return sites, names, nil
+}
+
+// ShiftLawyer is the lawyer on duty for a shift (0 for an open seat).
+func (s *Store) ShiftLawyer(ctx context.Context, shiftID int64) (int64, error) {
+	var id int64
+	err := s.db.GetContext(ctx, &id, `SELECT COALESCE(lawyer_id, 0) FROM shifts WHERE id = ?`, shiftID)
+	return id, translate(err)
 }
