@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/redis/go-redis/v9"
-
 	legaldesk "github.com/legaldesk/legaldesk"
 	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/booking"
@@ -21,6 +19,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/pii"
 	"github.com/legaldesk/legaldesk/internal/ratelimit"
+	"github.com/legaldesk/legaldesk/internal/redisconn"
 	"github.com/legaldesk/legaldesk/internal/roster"
 	"github.com/legaldesk/legaldesk/internal/store"
 )
@@ -31,7 +30,7 @@ type app struct {
 	log      *slog.Logger
 	store    *store.Store
 	box      *pii.Box
-	redis    *redis.Client // nil without Redis
+	redis    *redisconn.Client // nil without Redis
 	holds    holds.Store
 	accounts *account.Service
 	roster   *roster.Service
@@ -79,9 +78,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	var limiter account.Limiter = ratelimit.NewMemory()
 	a.holds = holds.NewMemory()
 	if cfg.Redis.Addr != "" {
-		a.redis = redis.NewClient(&redis.Options{Addr: cfg.Redis.Addr, Password: cfg.Redis.Password, DB: cfg.Redis.DB,
-			PoolSize: cfg.Redis.PoolSize, DialTimeout: cfg.Redis.DialTimeout, ReadTimeout: cfg.Redis.ReadTimeout,
-			WriteTimeout: cfg.Redis.ReadTimeout, ContextTimeoutEnabled: true})
+		a.redis = redisconn.Dial(redisconn.Options{Addr: cfg.Redis.Addr, Password: cfg.Redis.Password, DB: cfg.Redis.DB,
+			PoolSize: cfg.Redis.PoolSize, DialTimeout: cfg.Redis.DialTimeout, ReadTimeout: cfg.Redis.ReadTimeout})
 		a.holds = holds.NewRedis(a.redis, cfg.Redis.Prefix)
 		limiter = ratelimit.Fallback{Primary: ratelimit.NewRedis(a.redis, cfg.Redis.Prefix), Secondary: ratelimit.NewMemory()}
 	}

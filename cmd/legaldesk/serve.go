@@ -15,6 +15,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/demo"
+	"github.com/legaldesk/legaldesk/internal/sessions"
 	"github.com/legaldesk/legaldesk/internal/store"
 )
 
@@ -85,7 +86,7 @@ func newAPI(a *app) (*api.Server, error) {
 	case "database":
 		cfg.SessionStore = store.Sessions{S: a.store}
 	case "redis":
-		cfg.SessionStore = api.RedisSessions{C: a.redis, Prefix: a.cfg.Redis.Prefix}
+		cfg.SessionStore = sessions.Redis(a.redis, a.cfg.Redis.Prefix)
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Calendar: &calendar.Service{Store: a.store}, Roster: a.roster,
 		Booking: a.booking, LegalAid: a.legalAid, Sites: a.store, Outbox: a.store, Idempotency: a.store, Holds: a.holds,

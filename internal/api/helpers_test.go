@@ -25,6 +25,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/pii"
 	"github.com/legaldesk/legaldesk/internal/ratelimit"
 	"github.com/legaldesk/legaldesk/internal/roster"
+	"github.com/legaldesk/legaldesk/internal/sessions"
 	"github.com/legaldesk/legaldesk/internal/store"
 	"github.com/legaldesk/legaldesk/internal/testenv"
 )
@@ -113,7 +114,7 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 		if hs == nil {
 			hs = holds.NewRedis(rc, prefix)
 		}
-		su.cfg.SessionStore, su.cfg.RedisConfigured = RedisSessions{C: rc, Prefix: prefix}, true
+		su.cfg.SessionStore, su.cfg.RedisConfigured = sessions.Redis(rc, prefix), true
 	}
 	if hs == nil {
 		hs = holds.NewMemory()

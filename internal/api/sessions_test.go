@@ -20,6 +20,7 @@ import (
 
 	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/notify"
+	"github.com/legaldesk/legaldesk/internal/sessions"
 	"github.com/legaldesk/legaldesk/internal/testenv"
 )
 
@@ -202,7 +203,7 @@ func TestSessionTokensHashedInDatabase(t *testing.T) {
 
 func TestSessionTokensHashedInRedis(t *testing.T) {
 	rc, prefix := testenv.RequireRedis(t), testenv.RedisPrefix()
-	e := newEnv(t, "sqlite", func(s *setup) { s.cfg.SessionStore = RedisSessions{C: rc, Prefix: prefix} })
+	e := newEnv(t, "sqlite", func(s *setup) { s.cfg.SessionStore = sessions.Redis(rc, prefix) })
 	c := e.client()
 	c.signInStaff(account.Admin, "13900000001")
 	found, err := rc.Keys(context.Background(), prefix+"session:*").Result()

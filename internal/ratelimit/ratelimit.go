@@ -1,5 +1,6 @@
-// Package ratelimit counts events per key: in memory with x/time/rate for
-// one instance, in Redis with a fixed window when instances share limits.
+// Package ratelimit counts events per key with one algorithm, a token
+// bucket: in memory with x/time/rate for one instance, in Redis with
+// redis_rate (GCRA) when instances share limits.
 package ratelimit
 
 import (
@@ -7,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-redis/redis_rate/v10"
 	"github.com/redis/go-redis/v9"
 	"golang.org/x/time/rate"
 )
@@ -59,29 +61,28 @@ func (m *Memory) forget(now time.Time, window time.Duration) {
 	}
 }
 
-// Redis is a fixed-window counter per key shared by every instance.
+// Redis is the same token bucket kept in Redis (redis_rate's GCRA, which
+// refills continuously like x/time/rate), so every instance shares one
+// limit and a limit means the same on one instance or many.
 type Redis struct {
-	c      redis.UniversalClient
+	l      *redis_rate.Limiter
 	prefix string
 }
 
 // NewRedis wraps a client; prefix namespaces the keys.
-func NewRedis(c redis.UniversalClient, prefix string) *Redis { return &Redis{c: c, prefix: prefix} }
+func NewRedis(c redis.UniversalClient, prefix string) *Redis {
+	return &Redis{l: redis_rate.NewLimiter(c), prefix: prefix}
+}
 
-// incr counts one event and returns {count, ms left in the window}.
-var incr = redis.NewScript(`
-local n = redis.call('INCR', KEYS[1])
-if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return {n, redis.call('PTTL', KEYS[1])}`)
-
-// Allow counts one event in key's current window.
+// Allow takes one event from key's bucket: limit events per window, with
+// a burst of limit, as Memory does.
 func (r *Redis) Allow(ctx context.Context, key string, limit int, window time.Duration) (bool, time.Duration, error) {
-	v, err := incr.Run(ctx, r.c, []string{r.prefix + "rl:" + key}, window.Milliseconds()).Int64Slice()
+	res, err := r.l.Allow(ctx, r.prefix+"rl:"+key, redis_rate.Limit{Rate: limit, Burst: limit, Period: window})
 	if err != nil {
 		return false, 0, err
 	}
-	if v[0] > int64(limit) {
-		return false, time.Duration(v[1]) * time.Millisecond, nil
+	if res.Allowed == 0 {
+		return false, res.RetryAfter, nil
 	}
 	return true, 0, nil
 }

@@ -76,3 +76,32 @@ func TestFallbackWhenRedisIsDown(t *testing.T) {
 		t.Fatalf("the memory limit must still hold: %v %v", ok, err)
 	}
 }
+
+// TestBothRefillAlike: the memory and Redis limiters are one algorithm, so
+// after a burst both refuse, and both allow again once one event's share of
+// the window has passed, not only at the end of a fixed window.
+func TestBothRefillAlike(t *testing.T) {
+	for name, l := range limiters(t) {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			key := fmt.Sprint("refill:", time.Now().UnixNano())
+			const limit, window = 4, 800 * time.Millisecond
+			for i := range limit {
+				if ok, _, err := l.Allow(ctx, key, limit, window); !ok || err != nil {
+					t.Fatalf("event %d of the burst refused: %v", i, err)
+				}
+			}
+			ok, retry, err := l.Allow(ctx, key, limit, window)
+			if ok || err != nil || retry <= 0 || retry > window/limit+50*time.Millisecond {
+				t.Fatalf("after the burst: ok=%v retry=%v err=%v, want a refusal for about %v", ok, retry, err, window/limit)
+			}
+			time.Sleep(window/limit + 60*time.Millisecond)
+			if ok, _, err := l.Allow(ctx, key, limit, window); !ok || err != nil {
+				t.Fatalf("one event's share of the window later: ok=%v err=%v", ok, err)
+			}
+			if ok, _, _ := l.Allow(ctx, key, limit, window); ok {
+				t.Fatal("only one event had refilled")
+			}
+		})
+	}
+}
