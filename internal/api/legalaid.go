@@ -1,8 +1,10 @@
 package api
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -202,7 +204,8 @@ func (s *Server) uploadAttachment(c *gin.Context) {
 	}
 	fh, err := c.FormFile("file")
 	if err != nil {
-		if strings.Contains(err.Error(), "too large") {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) || errors.Is(err, multipart.ErrMessageTooLarge) {
 			s.fail(c, errTooLarge)
 			return
 		}

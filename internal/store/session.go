@@ -23,7 +23,7 @@ func (d Sessions) FindCtx(ctx context.Context, token string) ([]byte, bool, erro
 		}
 		return nil, false, translate(err)
 	}
-	if !row.Expiry.After(time.Now()) {
+	if !row.Expiry.After(d.S.now()) {
 		return nil, false, nil
 	}
 	return row.Data, true, nil
@@ -56,6 +56,6 @@ func (d Sessions) Delete(token string) error { return d.DeleteCtx(context.Backgr
 
 // DeleteExpiredSessions clears sessions past their expiry.
 func (s *Store) DeleteExpiredSessions(ctx context.Context) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE expiry < ?`, time.Now().UTC())
+	_, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE expiry < ?`, s.now())
 	return translate(err)
 }
