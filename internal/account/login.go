@@ -16,7 +16,8 @@ type Credentials struct {
 	Challenge string
 }
 
-var errBadCredentials = errs.New(errs.Unauthenticated, "手机号或密码错误", "wrong phone number or password")
+// ErrBadCredentials: a wrong password and an unknown phone look alike.
+var ErrBadCredentials = errs.New(errs.Unauthenticated, "手机号或密码错误", "wrong phone number or password")
 
 // Login checks the credentials and returns the user; residents are created
 // on their first successful code.
@@ -52,7 +53,7 @@ func (s *Service) passwordLogin(ctx context.Context, idx, password string) (User
 	u, err := s.Store.UserByPhoneIndex(ctx, idx)
 	if errs.Is(err, errs.NotFound) || (err == nil && u.PasswordHash == "") {
 		CheckPassword(dummyHash, password)
-		return User{}, errBadCredentials
+		return User{}, ErrBadCredentials
 	}
 	if err != nil {
 		return User{}, err
@@ -62,7 +63,7 @@ func (s *Service) passwordLogin(ctx context.Context, idx, password string) (User
 		return User{}, err
 	}
 	if !ok {
-		return User{}, errBadCredentials
+		return User{}, ErrBadCredentials
 	}
 	return u, nil
 }
@@ -74,7 +75,7 @@ func (s *Service) residentFor(ctx context.Context, idx, phone string) (User, err
 	u, err := s.Store.UserByPhoneIndex(ctx, idx)
 	if err == nil {
 		if u.Role.Staff() {
-			return User{}, errWrongCode
+			return User{}, ErrWrongCode
 		}
 		return u, nil
 	}

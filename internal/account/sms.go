@@ -79,12 +79,16 @@ func (s *Service) codeHash(phoneIndex, code string) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
+// The refusals of a code sign-in, each on the "code" field.
 var (
-	errNoCode    = codeError("请先获取验证码", "request a code first")
-	errWrongCode = codeError("验证码错误", "wrong code")
+	ErrNoCode       = codeError("请先获取验证码", "request a code first")
+	ErrWrongCode    = codeError("验证码错误", "wrong code")
+	ErrCodeUsed     = codeError("验证码已使用，请重新获取", "the code was used: request a new one")
+	ErrCodeExpired  = codeError("验证码已过期，请重新获取", "the code has expired: request a new one")
+	ErrTooManyWrong = codeError("验证码错误次数过多，请重新获取", "too many wrong codes: request a new one")
 )
 
-func codeError(zh, en string) error {
+func codeError(zh, en string) *errs.Error {
 	return errs.New(errs.Unauthenticated, zh, en).Field("code", zh, en)
 }
 
@@ -92,11 +96,11 @@ func codeError(zh, en string) error {
 // guesses can spend.
 func (s *Service) codeLogin(ctx context.Context, idx, phone, code, challenge string) (User, error) {
 	if challenge == "" {
-		return User{}, errNoCode
+		return User{}, ErrNoCode
 	}
 	c, err := s.Store.LatestSMSCode(ctx, idx, challengeHash(challenge))
 	if errs.Is(err, errs.NotFound) {
-		return User{}, errNoCode
+		return User{}, ErrNoCode
 	}
 	if err != nil {
 		return User{}, err
@@ -104,21 +108,21 @@ func (s *Service) codeLogin(ctx context.Context, idx, phone, code, challenge str
 	now := s.Now().UTC()
 	switch {
 	case c.UsedAt != nil:
-		return User{}, codeError("验证码已使用，请重新获取", "the code was used: request a new one")
+		return User{}, ErrCodeUsed
 	case !now.Before(c.ExpiresAt):
-		return User{}, codeError("验证码已过期，请重新获取", "the code has expired: request a new one")
+		return User{}, ErrCodeExpired
 	case c.Attempts >= s.Rules.MaxAttempts:
-		return User{}, codeError("验证码错误次数过多，请重新获取", "too many wrong codes: request a new one")
+		return User{}, ErrTooManyWrong
 	}
 	if !hmac.Equal([]byte(s.codeHash(idx, strings.TrimSpace(code))), []byte(c.CodeHash)) {
 		if err := s.Store.CountSMSAttempt(ctx, c.ID); err != nil {
 			return User{}, err
 		}
-		return User{}, errWrongCode
+		return User{}, ErrWrongCode
 	}
 	if err := s.Store.UseSMSCode(ctx, c.ID, now); err != nil {
 		if errs.Is(err, errs.Conflict) {
-			return User{}, codeError("验证码已使用，请重新获取", "the code was used: request a new one")
+			return User{}, ErrCodeUsed
 		}
 		return User{}, err
 	}

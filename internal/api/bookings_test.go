@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -12,6 +13,8 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/legaldesk/legaldesk/internal/booking"
+	"github.com/legaldesk/legaldesk/internal/errs"
 	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/testenv"
 )
@@ -167,9 +170,7 @@ func TestBookingBadInput(t *testing.T) {
 	hold := a.object("POST", "/api/v1/holds", map[string]any{"slot_id": id(slots[2])}, 201)
 	time.Sleep(500 * time.Millisecond)
 	r := a.wantStatus(a.do("POST", "/api/v1/bookings", map[string]any{"hold_id": hold["hold_id"]}), 404)
-	if _, msg, _ := r.errorOf(t); !strings.Contains(msg, "过期") {
-		t.Fatalf("expired hold: %s", msg)
-	}
+	r.wantError(t, holds.ErrNotFound)
 	// A slot that has started.
 	e.advance(13 * 24 * time.Hour) // now 2026-12-03
 	a.wantStatus(a.do("POST", "/api/v1/bookings", map[string]any{"slot_id": id(slots[3])}), 400)
@@ -190,8 +191,9 @@ func TestBookingLimits(t *testing.T) {
 		a.object("POST", "/api/v1/bookings", map[string]any{"slot_id": id(slots[i])}, 201)
 	}
 	r := a.wantStatus(a.do("POST", "/api/v1/bookings", map[string]any{"slot_id": id(slots[4])}), 409)
-	if _, msg, _ := r.errorOf(t); !strings.Contains(msg, "最多") {
-		t.Fatalf("max active: %s", msg)
+	// The message names the cap, which comes from the rules.
+	if code, msg, _ := r.errorOf(t); code != string(errs.Conflict) || !strings.Contains(msg, strconv.Itoa(booking.DefaultRules.MaxActive)) {
+		t.Fatalf("max active: %s %s", code, msg)
 	}
 	b := e.resident("13800000002")
 	afternoon := slotsOn(b, "2026-12-04")
@@ -200,7 +202,7 @@ func TestBookingLimits(t *testing.T) {
 	station := items(b.object("GET", "/api/v1/slots?site_id=2&from=2026-12-02&to=2026-12-02", nil, 200), "items")
 	b.object("POST", "/api/v1/bookings", map[string]any{"slot_id": id(station[0])}, 201)
 	r = b.wantStatus(b.do("POST", "/api/v1/bookings", map[string]any{"slot_id": id(slotsOn(b, "2026-12-02")[0])}), 409)
-	if _, msg, _ := r.errorOf(t); !strings.Contains(msg, "已有其他预约") {
+	if code, msg, _ := r.errorOf(t); code != string(errs.Conflict) || msg != booking.ErrOverlap.Message.ZH {
 		t.Fatalf("overlap: %s", msg)
 	}
 }
@@ -352,7 +354,7 @@ func TestRedisStoppedMidRun(t *testing.T) {
 	// While Redis is down a hold says so clearly.
 	a := e.resident("13800000007")
 	r := a.wantStatus(a.do("POST", "/api/v1/holds", map[string]any{"slot_id": id(slotsOn(a, "2026-12-09")[0])}), 503)
-	if code, msg, _ := r.errorOf(t); code != "unavailable" || !strings.Contains(msg, "直接确认") {
+	if code, msg, _ := r.errorOf(t); code != string(errs.Unavailable) || msg != holds.ErrUnavailable.Message.ZH {
 		t.Fatalf("hold without Redis: %s %s", code, msg)
 	}
 	rs.Start()

@@ -18,6 +18,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/calendar"
+	"github.com/legaldesk/legaldesk/internal/errs"
 	"github.com/legaldesk/legaldesk/internal/files"
 	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/legalaid"
@@ -282,4 +283,19 @@ func (e *env) count(query string, args ...any) int {
 		e.t.Fatalf("%s: %v", query, err)
 	}
 	return n
+}
+
+// wantError checks that the answer is the feature's own error: its code,
+// its message and its fields, not text copied into the test.
+func (r response) wantError(t *testing.T, want *errs.Error) {
+	t.Helper()
+	code, msg, fields := r.errorOf(t)
+	if code != string(want.Code) || msg != want.Message.ZH {
+		t.Fatalf("got %s %q, want %s %q", code, msg, want.Code, want.Message.ZH)
+	}
+	for f := range want.Fields {
+		if fields[f] == nil {
+			t.Fatalf("no message on %s: %s", f, r.body)
+		}
+	}
 }

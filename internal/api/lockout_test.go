@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/errs"
 	"github.com/legaldesk/legaldesk/internal/notify"
 )
 
@@ -64,7 +65,7 @@ func TestNoLockoutByWrongCodes(t *testing.T) {
 		attacker := e.clientAt("203.0.113.7")
 		for range 2 {
 			r := attacker.wantStatus(login(attacker, wrong), 401)
-			if _, msg, _ := r.errorOf(t); msg != "请先获取验证码" {
+			if code, msg, _ := r.errorOf(t); code != string(errs.Unauthenticated) || msg != account.ErrNoCode.Message.ZH {
 				t.Fatalf("a guess without a code of its own: %s", msg)
 			}
 		}

@@ -36,6 +36,8 @@ var (
 	ErrSlotFull = errs.New(errs.Conflict, "该时段已约满，请选择其他时段", "this slot is full; choose another")
 	// ErrAlreadyBooked: the resident already has this slot (the store's UNIQUE key says so too).
 	ErrAlreadyBooked = errs.New(errs.Conflict, "您已预约该时段", "you have already booked this slot")
+	// ErrOverlap: the resident has another booking at that time.
+	ErrOverlap = errs.New(errs.Conflict, "您在该时间已有其他预约", "you already have a booking at that time")
 	// ErrNotActive: the booking was cancelled or has been attended.
 	ErrNotActive  = errs.New(errs.Conflict, "该预约已取消或已结束", "this booking is no longer active")
 	errNoLawyer   = errs.New(errs.Conflict, "该时段暂无值班律师，暂不开放预约", "no lawyer is on duty for this slot yet")
@@ -76,7 +78,7 @@ func (s *Service) checkMine(sl Slot, mine []Booking, except int64) error {
 			return ErrAlreadyBooked
 		}
 		if b.Start.Before(sl.End) && sl.Start.Before(b.End) {
-			return errs.New(errs.Conflict, "您在该时间已有其他预约", "you already have a booking at that time")
+			return ErrOverlap
 		}
 	}
 	if max := s.rules(sl.Tier).MaxActive; active >= max {
