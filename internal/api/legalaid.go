@@ -95,11 +95,11 @@ func (s *Server) myLegalAid(c *gin.Context) {
 func (s *Server) aidQueue(c *gin.Context) {
 	f := legalaid.Filter{Township: c.Query("township"), Matter: legalaid.Matter(c.Query("matter"))}
 	if st := c.Query("status"); st != "" {
-		for _, x := range strings.Split(st, ",") {
+		for _, x := range strings.SplitN(st, ",", 20) {
 			f.Statuses = append(f.Statuses, legalaid.Status(x))
 		}
 	}
-	q, err := s.LegalAid.Queue(c.Request.Context(), f)
+	q, err := s.LegalAid.Queue(c.Request.Context(), aidViewer(c), f)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -166,7 +166,7 @@ func (s *Server) fileObjection(c *gin.Context) {
 }
 
 func (s *Server) openObjections(c *gin.Context) {
-	list, err := s.LegalAid.OpenObjections(c.Request.Context())
+	list, err := s.LegalAid.OpenObjections(c.Request.Context(), aidViewer(c))
 	if err != nil {
 		s.fail(c, err)
 		return

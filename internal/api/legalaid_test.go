@@ -229,8 +229,12 @@ func TestAidWorkflow(t *testing.T) {
 			t.Fatalf("the lawyer's cases: %v", cases)
 		}
 		lawyer.object("GET", path, nil, 200)
+		// The assigned lawyer needs the case materials; the read is audited.
 		for _, f := range items(officer.object("GET", path, nil, 200), "attachments") {
-			lawyer.wantStatus(lawyer.do("GET", fmt.Sprintf("/api/v1/legal-aid/attachments/%d", id(f)), nil), 404)
+			lawyer.wantStatus(lawyer.do("GET", fmt.Sprintf("/api/v1/legal-aid/attachments/%d", id(f)), nil), 200)
+			if reads, _ := e.store.AuditOf(t.Context(), "legal_aid_attachment", id(f)); len(reads) == 0 {
+				t.Fatal("the lawyer's read is not audited")
+			}
 		}
 		// The applicant's timeline has no staff notes.
 		for _, ev := range items(r.object("GET", path, nil, 200), "timeline") {

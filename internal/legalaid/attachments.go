@@ -69,18 +69,18 @@ func cleanName(name string) string {
 	return name
 }
 
-// Download returns an attachment to its applicant and to officers only.
+// Download returns an attachment to whoever may see its application: the
+// applicant; officers; the assigned lawyer, who needs the case materials to
+// act for the aided person; the justice bureau while an objection awaits its
+// decision, since it reviews the decision on those materials (Art. 49).
+// Every read is audited.
 func (s *Service) Download(ctx context.Context, v Viewer, attID int64) (Attachment, []byte, error) {
 	att, err := s.Store.Attachment(ctx, attID)
 	if err != nil {
 		return Attachment{}, nil, errNoApp
 	}
-	a, err := s.load(ctx, v, att.AppID)
-	if err != nil {
+	if _, err := s.load(ctx, v, att.AppID); err != nil {
 		return Attachment{}, nil, err
-	}
-	if role, _ := roleOf(v, a); role != Officer && role != Applicant {
-		return Attachment{}, nil, errNoApp
 	}
 	if err := s.Store.AuditRead(ctx, v.ID, "legal_aid_attachment", attID); err != nil {
 		return Attachment{}, nil, err

@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -43,8 +45,10 @@ type Store interface {
 	Candidates(ctx context.Context) ([]Candidate, error)
 	PriorClients(ctx context.Context) ([]PriorClient, error)
 	DueWithdrawals(ctx context.Context, today calendar.Date) ([]int64, error)
-	// AuditRead records who read personal data (PIPL).
+	// AuditRead records who read personal data (PIPL); AuditReadDetail a
+	// read of a list, with the ids shown.
 	AuditRead(ctx context.Context, actor int64, object string, id int64) error
+	AuditReadDetail(ctx context.Context, actor int64, object string, id int64, detail string) error
 }
 
 // Files keeps uploads outside the web root under random names.
@@ -162,8 +166,41 @@ func (s *Service) Mine(ctx context.Context, v Viewer) ([]Application, error) {
 	return list, s.revealAll(list, v)
 }
 
-// Queue is the officers' triage board, after deemed withdrawals are applied.
-func (s *Service) Queue(ctx context.Context, f Filter) ([]Queued, error) {
+// boardStatuses are the statuses a triage board may be filtered by.
+var boardStatuses = []Status{Received, MaterialsRequested, Approved, Assigned, ObjectionPending,
+	Withdrawn, DeemedWithdrawn, Refused, Closed, Terminated}
+
+// checkBoard validates a board filter: known statuses only (each once), a
+// known matter, a township of sensible length.
+func checkBoard(f Filter) error {
+	e := errs.Fields{}
+	if len(f.Statuses) > len(boardStatuses) {
+		e.Add("status", "状态过多", "too many statuses")
+	}
+	for _, st := range f.Statuses {
+		if !slices.Contains(boardStatuses, st) {
+			e.Add("status", "未知的状态", "unknown status")
+			break
+		}
+	}
+	if _, ok := Matters[f.Matter]; f.Matter != "" && !ok {
+		e.Add("matter", "未知的案件类型", "unknown matter")
+	}
+	if !length(f.Township, 0, 30) {
+		e.Add("township", "乡镇（街道）不超过30字", "at most 30 characters")
+	}
+	return e.Err()
+}
+
+// Queue is the officers' triage board, after deemed withdrawals are
+// applied. The read is audited with the applications shown (PIPL).
+func (s *Service) Queue(ctx context.Context, v Viewer, f Filter) ([]Queued, error) {
+	if !v.officer() {
+		return nil, errs.New(errs.Forbidden, "仅法律援助工作人员可查看", "officers only")
+	}
+	if err := checkBoard(f); err != nil {
+		return nil, err
+	}
 	if err := s.Sweep(ctx); err != nil {
 		return nil, err
 	}
@@ -175,8 +212,12 @@ func (s *Service) Queue(ctx context.Context, f Filter) ([]Queued, error) {
 		return nil, err
 	}
 	ids := make([]int64, len(list))
+	shown := make([]string, len(list))
 	for i, a := range list {
-		ids[i] = a.ID
+		ids[i], shown[i] = a.ID, strconv.FormatInt(a.ID, 10)
+	}
+	if err := s.Store.AuditReadDetail(ctx, v.ID, "legal_aid_queue", 0, "ids="+strings.Join(shown, ",")); err != nil {
+		return nil, err
 	}
 	objections, err := s.Store.PendingObjections(ctx, ids)
 	if err != nil {
@@ -241,7 +282,22 @@ func newCode(now time.Time) string {
 	return fmt.Sprintf("FY%s%s", now.In(calendar.Shanghai).Format("060102"), strings.ToUpper(hex.EncodeToString(b)))
 }
 
-// OpenObjections lists the pending objections, for the justice bureau.
-func (s *Service) OpenObjections(ctx context.Context) ([]OpenObjection, error) {
-	return s.Store.OpenObjections(ctx)
+// OpenObjections lists the pending objections, for the justice bureau;
+// the read is audited with the objections shown.
+func (s *Service) OpenObjections(ctx context.Context, v Viewer) ([]OpenObjection, error) {
+	if v.Role != "admin" {
+		return nil, errs.New(errs.Forbidden, "异议由司法行政部门审查决定", "the justice bureau decides objections")
+	}
+	list, err := s.Store.OpenObjections(ctx)
+	if err != nil {
+		return nil, err
+	}
+	shown := make([]string, len(list))
+	for i, o := range list {
+		shown[i] = strconv.FormatInt(o.ID, 10)
+	}
+	if err := s.Store.AuditReadDetail(ctx, v.ID, "legal_aid_objections", 0, "ids="+strings.Join(shown, ",")); err != nil {
+		return nil, err
+	}
+	return list, nil
 }

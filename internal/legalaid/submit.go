@@ -2,6 +2,7 @@ package legalaid
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -55,8 +56,14 @@ func (f Form) check(today calendar.Date) (*calendar.Date, error) {
 	if !length(f.Address, 0, 200) {
 		e.Add("address", "地址不超过200字", "at most 200 characters")
 	}
+	if !length(f.Township, 0, 30) {
+		e.Add("township", "乡镇（街道）不超过30字", "at most 30 characters")
+	}
 	switch f.Relation {
 	case Self:
+		if !length(f.RepresentedName, 0, 30) {
+			e.Add("represented_name", "当事人姓名不超过30字", "at most 30 characters")
+		}
 	case LegalRepresentative, CloseRelative:
 		if !length(f.RepresentedName, 2, 30) {
 			e.Add("represented_name", "代为申请时请填写当事人姓名", "name the person you apply for")
@@ -106,6 +113,9 @@ func (f Form) checkPath(e errs.Fields, today calendar.Date) *calendar.Date {
 	default:
 		e.Add("path", "请选择经济状况证明方式", "choose how economic status is shown")
 	}
+	if (f.Path == Art41 || f.Path == Proofs) && !length(f.PathDetail, 0, 50) {
+		e.Add("path_detail", "补充说明不超过50字", "at most 50 characters")
+	}
 	if f.LimitationDate == "" {
 		return nil
 	}
@@ -127,6 +137,11 @@ func (s *Service) Submit(ctx context.Context, v Viewer, f Form) (Application, er
 	limit, err := f.check(s.today())
 	if err != nil {
 		return Application{}, err
+	}
+	if v.Role == "resident" {
+		if err := s.checkOpenCount(ctx, v); err != nil {
+			return Application{}, err
+		}
 	}
 	now := s.Now().UTC()
 	id := strings.ToUpper(strings.TrimSpace(f.IDNumber))
@@ -153,4 +168,26 @@ func (s *Service) Submit(ctx context.Context, v Viewer, f Form) (Application, er
 		return Application{}, err
 	}
 	return s.reveal(a, v)
+}
+
+// MaxOpen is how many undecided or running applications one resident may
+// have at once: enough for a family's matters, not enough to flood the board.
+const MaxOpen = 10
+
+// ErrTooManyOpen refuses an application past MaxOpen.
+var ErrTooManyOpen = errs.New(errs.Conflict, fmt.Sprintf("您已有%d件尚未办结的申请，请等待处理结果或撤回后再申请", MaxOpen),
+	fmt.Sprintf("you already have %d open applications; wait for a decision or withdraw one", MaxOpen))
+
+// openStatuses are those an application is still being handled in.
+var openStatuses = []Status{Received, MaterialsRequested, Approved, Assigned, ObjectionPending}
+
+func (s *Service) checkOpenCount(ctx context.Context, v Viewer) error {
+	open, err := s.Store.Applications(ctx, Filter{ApplicantUserID: v.ID, Statuses: openStatuses})
+	if err != nil {
+		return err
+	}
+	if len(open) >= MaxOpen {
+		return ErrTooManyOpen
+	}
+	return nil
 }

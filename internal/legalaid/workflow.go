@@ -88,6 +88,9 @@ func Apply(a *Application, act Action, role Role, actor int64, now time.Time) (E
 	if !slices.Contains(tr.from, a.Status) {
 		return Event{}, illegal(act.Name, a.Status)
 	}
+	if err := act.checkLengths(); err != nil {
+		return Event{}, err
+	}
 	if err := apply(a, act, now); err != nil {
 		return Event{}, err
 	}
@@ -95,6 +98,40 @@ func Apply(a *Application, act Action, role Role, actor int64, now time.Time) (E
 		Reason: strings.TrimSpace(act.Reason), StaffNote: strings.TrimSpace(act.StaffNote), At: now.UTC()}
 	a.Status, a.UpdatedAt = tr.to, now.UTC()
 	return ev, nil
+}
+
+// Text limits, matching the columns that keep them.
+const (
+	MaxReason   = 1000 // reasons and staff notes
+	MaxResult   = 500  // a closed case's result, an override's reason
+	MaxMissing  = 100  // one missing item
+	MaxMissings = 20   // items in the one notice
+)
+
+// checkLengths bounds every free text an action carries, with a message per field.
+func (act Action) checkLengths() error {
+	f := errs.Fields{}
+	if !length(act.Reason, 0, MaxReason) {
+		f.Add("reason", fmt.Sprintf("理由不超过%d字", MaxReason), fmt.Sprintf("at most %d characters", MaxReason))
+	}
+	if !length(act.StaffNote, 0, MaxReason) {
+		f.Add("staff_note", fmt.Sprintf("内部备注不超过%d字", MaxReason), fmt.Sprintf("at most %d characters", MaxReason))
+	}
+	if !length(act.Result, 0, MaxResult) {
+		f.Add("result", fmt.Sprintf("办理结果不超过%d字", MaxResult), fmt.Sprintf("at most %d characters", MaxResult))
+	}
+	if !length(act.Override, 0, MaxResult) {
+		f.Add("override_reason", fmt.Sprintf("指派理由不超过%d字", MaxResult), fmt.Sprintf("at most %d characters", MaxResult))
+	}
+	if len(act.Missing) > MaxMissings {
+		f.Add("missing", fmt.Sprintf("至多列明%d项材料", MaxMissings), fmt.Sprintf("at most %d items", MaxMissings))
+	}
+	for _, m := range act.Missing {
+		if !length(m, 0, MaxMissing) {
+			f.Add("missing", fmt.Sprintf("每项材料不超过%d字", MaxMissing), fmt.Sprintf("each item at most %d characters", MaxMissing))
+		}
+	}
+	return f.Err()
 }
 
 func apply(a *Application, act Action, now time.Time) error {
