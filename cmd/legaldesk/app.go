@@ -113,7 +113,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		return nil, err
 	}
 	a.legalAid = &legalaid.Service{Store: a.store, Files: dir, Box: a.box, Now: time.Now,
-		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal}
+		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal, MinSupplementDays: cfg.LegalAid.MinSupplementDays,
+		CentreName: cfg.LegalAid.CentreName, BureauName: cfg.LegalAid.BureauName}
 	return a, nil
 }
 

@@ -243,7 +243,7 @@ func TestAidWorkflow(t *testing.T) {
 			}
 		}
 		steps := items(officer.object("GET", path, nil, 200), "timeline")
-		if len(steps) != 5 || steps[3]["staff_note"] != "收入核查无异常" {
+		if len(steps) != 6 || steps[2]["action"] != "materials_uploaded" || steps[4]["staff_note"] != "收入核查无异常" {
 			t.Fatalf("timeline: %v", steps)
 		}
 		pdf := r.wantStatus(r.do("GET", path+"/decision.pdf", nil), 200)
@@ -265,8 +265,14 @@ func TestRefusalAndObjection(t *testing.T) {
 		if text := testenv.PDFText(t, r.wantStatus(r.do("GET", path+"/decision.pdf", nil), 200).body); !strings.Contains(text, "第四十九条") {
 			t.Fatal("the refusal letter must state the right to object")
 		}
-		officer.wantStatus(officer.do("POST", path+"/objections", map[string]any{"reason": "收入计算有误"}), 403)
+		// The applicant applied for themself: there is no other aided person.
+		res := officer.wantStatus(officer.do("POST", path+"/objections", map[string]any{"reason": "收入计算有误", "objector": "aided_person"}), 400)
+		if _, _, fields := res.errorOf(t); fields["objector"] == nil {
+			t.Fatalf("objector: %s", res.body)
+		}
+		r.wantStatus(r.upload(path+"/attachments", "工资条.pdf", pdfBytes), 409) // decided: no more uploads
 		r.object("POST", path+"/objections", map[string]any{"reason": "收入计算把已离婚配偶算入"}, 201)
+		officer.wantStatus(officer.do("POST", path+"/objections", map[string]any{"reason": "收入计算有误"}), 409)
 		q := items(officer.object("GET", "/api/v1/legal-aid/queue", nil, 200), "items")
 		if len(q) != 1 || q[0]["clock"].(map[string]any)["step"] != "objection" {
 			t.Fatalf("queue: %v", q)
@@ -282,6 +288,11 @@ func TestRefusalAndObjection(t *testing.T) {
 		if got := admin.object("GET", path, nil, 200)["application"].(map[string]any); got["id_number"] != "110105********002X" {
 			t.Errorf("the bureau sees id_number %v, want it masked", got["id_number"])
 		}
+		// ...and the decision objected to, with the bureau named in it.
+		text := testenv.PDFText(t, admin.wantStatus(admin.do("GET", path+"/decision.pdf", nil), 200).body)
+		if !strings.Contains(text, "不予法律援助决定书") || !strings.Contains(text, "高平市司法局") {
+			t.Errorf("the bureau's copy of the refusal: %s", text)
+		}
 		objection := id(open[0])
 		opath := fmt.Sprintf("/api/v1/legal-aid/objections/%d/decision", objection)
 		officer.wantStatus(officer.do("POST", opath, map[string]any{"decision": "overturn", "reason": "x"}), 403)
@@ -289,7 +300,7 @@ func TestRefusalAndObjection(t *testing.T) {
 		if got["status"] != "approved" {
 			t.Fatalf("overturned: %v", got["status"])
 		}
-		admin.wantStatus(admin.do("POST", opath, map[string]any{"decision": "uphold", "reason": "x"}), 409)
+		admin.wantStatus(admin.do("POST", opath, map[string]any{"decision": "uphold", "reason": "维持原决定"}), 409)
 		admin.wantStatus(admin.do("GET", path, nil), 404) // decided: no longer the bureau's business
 	})
 }

@@ -173,6 +173,11 @@ type LegalAid struct {
 	MaxTotal   int64  `yaml:"max_total" env:"MAX_TOTAL"` // bytes per application
 	// CentreName signs the decision letters.
 	CentreName string `yaml:"centre_name" env:"CENTRE_NAME"`
+	// BureauName is the justice bureau that set the centre up: it hears
+	// objections (Art. 49) and signs its decisions on them.
+	BureauName string `yaml:"bureau_name" env:"BUREAU_NAME"`
+	// MinSupplementDays is the shortest deadline a materials notice may set (Art. 43).
+	MinSupplementDays int `yaml:"min_supplement_days" env:"MIN_SUPPLEMENT_DAYS"`
 }
 
 type Log struct {
@@ -192,9 +197,10 @@ func Default() Config {
 		Session: Session{IdleTimeout: 30 * time.Minute, Lifetime: 12 * time.Hour},
 		Auth: Auth{SMSCodeTTL: 5 * time.Minute, SMSMaxAttempts: 5, SMSPerPhone: 1, SMSWindow: time.Minute,
 			LoginPerPhone: 10, LoginWindow: 15 * time.Minute},
-		Holds:    Holds{TTL: 5 * time.Minute},
-		Roster:   Roster{WeeklyCap: 3, SwapNotice: 48 * time.Hour},
-		LegalAid: LegalAid{MaxFile: 5 << 20, MaxTotal: 20 << 20, CentreName: "高平市法律援助中心"},
+		Holds:  Holds{TTL: 5 * time.Minute},
+		Roster: Roster{WeeklyCap: 3, SwapNotice: 48 * time.Hour},
+		LegalAid: LegalAid{MaxFile: 5 << 20, MaxTotal: 20 << 20, CentreName: "高平市法律援助中心",
+			BureauName: "高平市司法局", MinSupplementDays: 5},
 		Booking: Booking{BookingRules: BookingRules{MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3,
 			CancelCutoff: 2 * time.Hour}, ReminderInterval: time.Minute},
 		Log: Log{Level: "info"},

@@ -50,7 +50,25 @@ func (s *Service) Upload(ctx context.Context, v Viewer, appID int64, name string
 		s.Files.Remove(att.Stored)
 		return Attachment{}, err
 	}
+	if a.Status == MaterialsRequested && !v.officer() {
+		return att, s.materialsUploaded(ctx, v, appID)
+	}
 	return att, nil
+}
+
+// materialsUploaded marks an application "materials received, to check"
+// after the applicant uploads following the notice: the pause ends on the
+// first such day, and deemed withdrawal waits for the officer's look.
+func (s *Service) materialsUploaded(ctx context.Context, v Viewer, id int64) error {
+	_, err := s.Store.Act(ctx, id, func(a *Application) (Event, *Objection, error) {
+		if a.Status != MaterialsRequested {
+			return Event{}, nil, illegal("materials_uploaded", a.Status)
+		}
+		ev, err := Apply(a, Action{Name: "materials_uploaded"}, System, v.ID, s.Now())
+		ev.ActorRole = string(Applicant)
+		return ev, nil, err
+	})
+	return err
 }
 
 func cleanName(name string) string {

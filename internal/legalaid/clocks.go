@@ -10,8 +10,8 @@ import (
 
 // The statutory clocks, in calendar days as the 2021 Law counts them.
 const (
-	DecideDays    = 7 // Art. 43: decide within 7 days of a complete application
-	AssignDays    = 3 // assign a lawyer within 3 days of the approval
+	DecideDays    = 7 // Art. 43: decide within 7 days of receiving the application (paused for materials)
+	AssignDays    = 3 // Art. 43: assign within 3 days of the approval; Art. 36: within 3 days of a notice
 	ObjectionDays = 5 // Art. 49: the bureau decides an objection within 5 days
 	AdvanceDays   = 7 // Art. 44: under 7 days to a limitation date is urgent
 )
@@ -33,9 +33,16 @@ func ClockOf(a Application, objectionFiled *time.Time, today calendar.Date) Cloc
 	var due calendar.Date
 	switch {
 	case a.Status == Received && a.CompleteAt != nil:
-		due, c.Step = calendar.DateOf(*a.CompleteAt).AddDays(DecideDays), "decide"
+		due, _ = DecisionDue(a)
+		c.Step = "decide"
 	case a.Status == MaterialsRequested && a.SupplementBy != nil:
 		due, c.Step = *a.SupplementBy, "supplement"
+		if a.MaterialsToCheck {
+			c.Step = "check_materials" // materials received: to check
+		}
+	case a.Status == Approved && a.Origin == Notified && a.CompleteAt != nil:
+		// Art. 36: assign within three days of receiving the notice.
+		due, c.Step = calendar.DateOf(*a.CompleteAt).AddDays(AssignDays), "assign_notified"
 	case a.Status == Approved && a.DecidedAt != nil:
 		due, c.Step = calendar.DateOf(*a.DecidedAt).AddDays(AssignDays), "assign"
 	case a.Status == ObjectionPending && objectionFiled != nil:

@@ -5,8 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -77,6 +75,12 @@ type Service struct {
 	Now      func() time.Time
 	MaxFile  int64 // bytes per file
 	MaxTotal int64 // bytes per application
+	// MinSupplementDays is the shortest deadline a materials notice may set
+	// (default MinSupplementDays).
+	MinSupplementDays int
+	// CentreName and BureauName head the letters: the legal-aid centre
+	// decides, the justice bureau that set it up hears objections (Art. 49).
+	CentreName, BureauName string
 }
 
 func (s *Service) today() calendar.Date { return calendar.DateOf(s.Now()) }
@@ -166,102 +170,6 @@ func (s *Service) Mine(ctx context.Context, v Viewer) ([]Application, error) {
 	return list, s.revealAll(list, v)
 }
 
-// boardStatuses are the statuses a triage board may be filtered by.
-var boardStatuses = []Status{Received, MaterialsRequested, Approved, Assigned, ObjectionPending,
-	Withdrawn, DeemedWithdrawn, Refused, Closed, Terminated}
-
-// checkBoard validates a board filter: known statuses only (each once), a
-// known matter, a township of sensible length.
-func checkBoard(f Filter) error {
-	e := errs.Fields{}
-	if len(f.Statuses) > len(boardStatuses) {
-		e.Add("status", "状态过多", "too many statuses")
-	}
-	for _, st := range f.Statuses {
-		if !slices.Contains(boardStatuses, st) {
-			e.Add("status", "未知的状态", "unknown status")
-			break
-		}
-	}
-	if _, ok := Matters[f.Matter]; f.Matter != "" && !ok {
-		e.Add("matter", "未知的案件类型", "unknown matter")
-	}
-	if !length(f.Township, 0, 30) {
-		e.Add("township", "乡镇（街道）不超过30字", "at most 30 characters")
-	}
-	return e.Err()
-}
-
-// Queue is the officers' triage board, after deemed withdrawals are
-// applied. The read is audited with the applications shown (PIPL).
-func (s *Service) Queue(ctx context.Context, v Viewer, f Filter) ([]Queued, error) {
-	if !v.officer() {
-		return nil, errs.New(errs.Forbidden, "仅法律援助工作人员可查看", "officers only")
-	}
-	if err := checkBoard(f); err != nil {
-		return nil, err
-	}
-	if err := s.Sweep(ctx); err != nil {
-		return nil, err
-	}
-	if len(f.Statuses) == 0 {
-		f.Statuses = []Status{Received, MaterialsRequested, Approved, ObjectionPending}
-	}
-	list, err := s.Store.Applications(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]int64, len(list))
-	shown := make([]string, len(list))
-	for i, a := range list {
-		ids[i], shown[i] = a.ID, strconv.FormatInt(a.ID, 10)
-	}
-	if err := s.Store.AuditReadDetail(ctx, v.ID, "legal_aid_queue", 0, "ids="+strings.Join(shown, ",")); err != nil {
-		return nil, err
-	}
-	objections, err := s.Store.PendingObjections(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	today := s.today()
-	q := make([]Queued, len(list))
-	for i, a := range list {
-		var filed *time.Time
-		if o, ok := objections[a.ID]; ok {
-			filed = &o.FiledAt
-		}
-		// The board shows numbers masked; the full ones are read one by one.
-		shown, err := s.reveal(a, Viewer{})
-		if err != nil {
-			return nil, err
-		}
-		q[i] = Queued{Application: shown, Clock: ClockOf(a, filed, today)}
-	}
-	Triage(q)
-	return q, nil
-}
-
-// Sweep deems withdrawn every application whose supplement deadline passed.
-func (s *Service) Sweep(ctx context.Context) error {
-	ids, err := s.Store.DueWithdrawals(ctx, s.today())
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		_, err := s.Store.Act(ctx, id, func(a *Application) (Event, *Objection, error) {
-			if !DueForWithdrawal(*a, s.today()) {
-				return Event{}, nil, errs.New(errs.Conflict, "已处理", "already handled")
-			}
-			ev, err := Apply(a, Action{Name: "deem_withdrawn", Reason: "逾期未补充材料，视为撤回申请"}, System, 0, s.Now())
-			return ev, nil, err
-		})
-		if err != nil && !errs.Is(err, errs.Conflict) {
-			return err
-		}
-	}
-	return nil
-}
-
 // Timeline is an application's events; the applicant sees no staff notes.
 func (s *Service) Timeline(ctx context.Context, v Viewer, id int64) ([]Event, error) {
 	if _, err := s.load(ctx, v, id); err != nil {
@@ -280,24 +188,4 @@ func newCode(now time.Time) string {
 	b := make([]byte, 3)
 	rand.Read(b)
 	return fmt.Sprintf("FY%s%s", now.In(calendar.Shanghai).Format("060102"), strings.ToUpper(hex.EncodeToString(b)))
-}
-
-// OpenObjections lists the pending objections, for the justice bureau;
-// the read is audited with the objections shown.
-func (s *Service) OpenObjections(ctx context.Context, v Viewer) ([]OpenObjection, error) {
-	if v.Role != "admin" {
-		return nil, errs.New(errs.Forbidden, "异议由司法行政部门审查决定", "the justice bureau decides objections")
-	}
-	list, err := s.Store.OpenObjections(ctx)
-	if err != nil {
-		return nil, err
-	}
-	shown := make([]string, len(list))
-	for i, o := range list {
-		shown[i] = strconv.FormatInt(o.ID, 10)
-	}
-	if err := s.Store.AuditReadDetail(ctx, v.ID, "legal_aid_objections", 0, "ids="+strings.Join(shown, ",")); err != nil {
-		return nil, err
-	}
-	return list, nil
 }

@@ -79,7 +79,8 @@ func (f Form) check(today calendar.Date) (*calendar.Date, error) {
 			e.Add("criminal_category", "刑事案件类别无效", "unknown criminal category")
 		}
 	}
-	if _, ok := Art31Items[f.Art31Item]; f.Matter == CivilAdmin && !ok {
+	// Art. 32 cases need no Art. 31 item: they stand on their own ground.
+	if _, ok := Art31Items[f.Art31Item]; (f.Matter == CivilAdmin && f.Path != Art32 || f.Art31Item != "") && !ok {
 		e.Add("art31_item", "请选择属于第三十一条的哪一项事项", "choose the Art. 31 item")
 	}
 	if !length(f.Summary, 10, 2000) {
@@ -153,7 +154,7 @@ func (s *Service) Submit(ctx context.Context, v Viewer, f Form) (Application, er
 		Art31Item: strings.TrimSpace(f.Art31Item), Mandatory: f.Matter == Criminal && f.CriminalCategory != "",
 		OpposingParty: strings.TrimSpace(f.OpposingParty), Summary: strings.TrimSpace(f.Summary), LimitationDate: limit,
 		UrgentPreserve: f.UrgentPreserve, Path: f.Path, PathDetail: f.PathDetail, Veteran: f.Veteran,
-		SensitiveConsent: true, Status: Received, CompleteAt: &now, CreatedAt: now, UpdatedAt: now}
+		SensitiveConsent: true, Origin: Applied, Status: Received, CompleteAt: &now, CreatedAt: now, UpdatedAt: now}
 	if f.Path == Art41 {
 		a.PledgeVersion, a.PledgeSignedName = PledgeVersion, strings.TrimSpace(f.PledgeSignature)
 	}
