@@ -15,6 +15,7 @@ import * as bookings from './pages/bookings.js';
 import * as aid from './pages/aid.js';
 import * as aidMine from './pages/aid-mine.js';
 import * as aidQueue from './pages/aid-queue.js';
+import * as aidNotice from './pages/aid-notice.js';
 import * as objections from './pages/objections.js';
 import * as outbox from './pages/outbox.js';
 import * as pools from './pages/pools.js';
@@ -34,6 +35,7 @@ const routes = {
   aid,
   'aid-mine': aidMine,
   'aid-queue': aidQueue,
+  'aid-notice': aidNotice,
   objections,
   outbox,
   pools,

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { html, render, showErrors, toast } from '../dom.js';
 import { session } from '../session.js';
+import { art48Order, letterLinks } from '../letters.js';
 
 export async function show(main, [id = '']) {
   if (!['aid_officer', 'admin'].includes(session.user?.role)) {
@@ -14,9 +15,12 @@ export async function show(main, [id = '']) {
   const { items } = await api('GET', '/legal-aid/queue');
   render(main, html`
     <h1>${t('aid.queue')}</h1>
-    <p><a class="btn secondary" href="#/aid">${t('aid.walkIn')}</a></p>
+    <p class="row"><a class="btn secondary" href="#/aid">${t('aid.walkIn')}</a>
+      <a class="btn secondary" href="#/aid-notice" id="register-notice">${t('aid.registerNotice')}</a></p>
     <ul class="list" id="aid-queue">${items.map((q) => html`<li>
       <a href="#/aid-queue/${q.id}"><strong>${q.code}</strong> ${q.name}</a> · ${t('aidstatus.' + q.status)}
+      ${q.origin === 'notified' ? html`<span class="badge warn">${t('aid.notified')}</span>` : ''}
+      ${q.clock.step ? html`<span class="step" data-step="${q.clock.step}">${t('aidstep.' + q.clock.step)}</span>` : ''}
       ${q.clock.advance_aid ? html`<span class="badge warn">${t('aid.advance')}</span>` : ''}
       ${q.clock.priority_group ? html`<span class="badge">${t('aid.priority')}</span>` : ''}
       ${q.clock.due ? html`<span class="muted">${t('aid.due', { date: q.clock.due })}</span>` : ''}
@@ -34,7 +38,11 @@ async function detail(main, id) {
   render(main, html`
     <h1>${a.code} · ${a.name}</h1>
     <p><span class="aid-status" id="aid-status">${t('aidstatus.' + a.status)}</span> · ${a.id_number} · ${a.phone}</p>
+    ${a.origin === 'notified' ? html`<p><span class="badge warn">${t('aid.notified')}</span> ${a.notice_organ} ${a.notice_case_no} · ${a.notice_date}</p>` : ''}
+    ${a.materials_to_check ? html`<p class="alert" id="materials-to-check">${t('aid.materialsToCheck')}</p>` : ''}
+    ${a.reported_ground ? html`<p class="alert">${t('aid.reported', { ground: grounds[a.reported_ground], reason: a.reported_reason })}</p>` : ''}
     <p>${a.summary}</p>
+    ${letterLinks(a, timeline)}
     <p class="muted">${t('aid.opposing')}：${a.opposing_party || '—'}</p>
     <p class="muted">${t('aid.attachments')}：${attachments.map((f) => html`<a href="/api/v1/legal-aid/attachments/${f.id}">${f.name}</a> `)}</p>
     <details><summary>${t('aid.timeline')}</summary><ol>${timeline.map((e) => html`<li>${e.at.slice(0, 16).replace('T', ' ')} ${t('aidstatus.' + e.to)} ${e.reason} ${e.staff_note ?? ''}</li>`)}</ol></details>
@@ -47,7 +55,17 @@ async function detail(main, id) {
         <p><button type="button" class="btn secondary" data-act="request_materials">${t('aid.requestMaterials')}</button></p>
         <label for="reason">${t('aid.reason')}</label><input id="reason" name="reason">
         <p class="row"><button type="button" class="btn" data-act="approve">${t('aid.approve')}</button>
-          <button type="button" class="btn secondary" data-act="reject">${t('aid.reject')}</button></p>` : ''}
+          ${a.origin === 'notified' ? '' : html`<button type="button" class="btn secondary" data-act="reject">${t('aid.reject')}</button>`}</p>` : ''}
+      ${a.status === 'materials_requested' ? html`
+        <p class="row"><button type="button" class="btn" data-act="supply">${t('aid.complete')}</button>
+          ${a.materials_to_check ? html`<button type="button" class="btn secondary" data-act="materials_checked">${t('aid.checked')}</button>` : ''}</p>` : ''}
+      ${['refused', 'terminated'].includes(a.status) && !a.objection_decided ? html`
+        <h2>${t('aid.windowObjection')}</h2>
+        <label for="objector">${t('aid.objector')}</label>
+        <select id="objector" name="objector"><option value="applicant">${t('aid.objector.applicant')}</option>
+          ${a.relation !== 'self' ? html`<option value="aided_person">${t('aid.objector.aided_person')}</option>` : ''}</select>
+        <label for="objection_reason">${t('aid.objection')}</label><textarea id="objection_reason" name="reason" rows="3" maxlength="1000"></textarea>
+        <p><button type="button" class="btn secondary" id="record-objection">${t('aid.object')}</button></p>` : ''}
       ${['approved', 'assigned'].includes(a.status) ? html`
         <h2>${t('aid.suggestions')}</h2>
         <label for="override_reason">${t('aid.override')}</label><input id="override_reason" name="override_reason">
@@ -59,7 +77,7 @@ async function detail(main, id) {
         <p><button type="button" class="btn" data-act="close">${t('aid.close')}</button></p>` : ''}
       ${['approved', 'assigned'].includes(a.status) ? html`
         <label for="ground">${t('aid.ground')}</label>
-        <select id="ground" name="ground">${Object.entries(grounds).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>
+        <select id="ground" name="ground">${art48Order.map((k) => html`<option value="${k}" ${k === a.reported_ground ? html`selected` : ''}>${grounds[k]}</option>`)}</select>
         <label for="reason">${t('aid.reason')}</label><input id="reason" name="reason">
         <p><button type="button" class="btn secondary" data-act="terminate">${t('aid.terminate')}</button></p>` : ''}
     </form>`);
@@ -80,6 +98,15 @@ async function detail(main, id) {
       missing: (form.missing?.value ?? '').split('\n').map((x) => x.trim()).filter(Boolean),
     }));
   }
+  form.querySelector('#record-objection')?.addEventListener('click', async () => {
+    try {
+      await api('POST', `/legal-aid/applications/${id}/objections`, { reason: form.reason.value, objector: form.objector.value });
+      toast(t('aid.done'));
+      detail(main, id);
+    } catch (err) {
+      showErrors(form, err);
+    }
+  });
   for (const b of form.querySelectorAll('[data-assign]')) {
     b.addEventListener('click', () => send({ action: 'assign', lawyer_id: Number(b.dataset.assign), override_reason: form.override_reason.value }));
   }
