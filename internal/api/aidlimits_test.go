@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/legaldesk/legaldesk/internal/legalaid"
+	"github.com/legaldesk/legaldesk/internal/pii"
 )
 
 // Free text is bounded field by field, on the form and on every action.
@@ -84,3 +85,43 @@ func TestAidBoardFilterAndAudit(t *testing.T) {
 		t.Fatalf("objection list reads audited: %+v", reads)
 	}
 }
+
+// Item 8 of issue 10: impossible ID numbers refused; Art. 32 applicants
+// pick no Art. 31 item; officers see ages; the aided person's ID number on
+// an application on their behalf; walk-ins with a landline or no phone.
+func TestAidFormCorrectness(t *testing.T) {
+	e := newEnv(t, "sqlite")
+	r := e.resident("13800000001")
+	for _, idn := range []string{"140581202611270016", "140581189912310013", "990581198001010012"} {
+		res := r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"id_number": fixCheck(idn)})), 400)
+		if _, _, fields := res.errorOf(t); fields["id_number"] == nil {
+			t.Errorf("%s: %s", idn, res.body)
+		}
+	}
+	r.object("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"matter": "civil_admin", "path": "art32_no_hardship", "path_detail": "abuse_violence"}), 201)
+	res := r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"phone": "0356-5221234"})), 400)
+	if _, _, fields := res.errorOf(t); fields["phone"] == nil {
+		t.Fatalf("a resident's landline: %s", res.body)
+	}
+	res = r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"aided_id_number": "11010519491231002X"})), 400)
+	if _, _, fields := res.errorOf(t); fields["aided_id_number"] == nil {
+		t.Fatalf("aided ID on one's own application: %s", res.body)
+	}
+	minor := fixCheck("140581201501010010")
+	mine := r.object("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"relation": "legal_representative", "represented_name": "张小明", "aided_id_number": minor}), 201)
+	if mine["aided_id_number"] != "140581********"+minor[14:] || mine["age"] != nil {
+		t.Fatalf("the applicant sees %v, age %v", mine["aided_id_number"], mine["age"])
+	}
+	officer := e.officer(false)
+	full := officer.object("GET", fmt.Sprintf("/api/v1/legal-aid/applications/%d", id(mine)), nil, 200)["application"].(map[string]any)
+	if full["aided_id_number"] != minor || full["aided_age"] != float64(11) || full["age"] != float64(76) {
+		t.Fatalf("the officer sees %v, ages %v / %v", full["aided_id_number"], full["age"], full["aided_age"])
+	}
+	for _, phone := range []string{"0356-5221234", ""} {
+		officer.object("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"phone": phone}), 201)
+	}
+	officer.wantStatus(officer.do("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"phone": "12"})), 400)
+}
+
+// fixCheck replaces an ID number's check character with the right one.
+func fixCheck(id string) string { return id[:17] + string(pii.IDCheckChar(id[:17])) }

@@ -93,17 +93,25 @@ const (
 // Application is one request for legal aid. ID number and phone are kept
 // sealed; the plain fields are filled for those who may see them.
 type Application struct {
-	ID                int64          `json:"id" db:"id"`
-	Code              string         `json:"code" db:"code"`
-	ApplicantUserID   *int64         `json:"-" db:"applicant_user_id"`
-	EnteredBy         int64          `json:"-" db:"entered_by"` // an officer for walk-ins, else the resident
-	Name              string         `json:"name" db:"name"`
-	IDNumber          string         `json:"id_number" db:"-"` // masked unless for officers
-	Phone             string         `json:"phone" db:"-"`
-	IDSealed          string         `json:"-" db:"id_sealed"`
-	IDIndex           string         `json:"-" db:"id_index"`
-	PhoneSealed       string         `json:"-" db:"phone_sealed"`
-	PhoneIndex        string         `json:"-" db:"phone_index"`
+	ID              int64  `json:"id" db:"id"`
+	Code            string `json:"code" db:"code"`
+	ApplicantUserID *int64 `json:"-" db:"applicant_user_id"`
+	EnteredBy       int64  `json:"-" db:"entered_by"` // an officer for walk-ins, else the resident
+	Name            string `json:"name" db:"name"`
+	IDNumber        string `json:"id_number" db:"-"` // masked unless for officers
+	Phone           string `json:"phone" db:"-"`
+	IDSealed        string `json:"-" db:"id_sealed"`
+	IDIndex         string `json:"-" db:"id_index"`
+	PhoneSealed     string `json:"-" db:"phone_sealed"`
+	PhoneIndex      string `json:"-" db:"phone_index"`
+	// The aided person's ID number, on an application on their behalf.
+	AidedIDNumber string `json:"aided_id_number,omitempty" db:"-"`
+	AidedIDSealed string `json:"-" db:"aided_id_sealed"`
+	AidedIDIndex  string `json:"-" db:"aided_id_index"`
+	// Age and AidedAge come from the ID numbers, for officers (minors and
+	// people of 60 and over are priority groups).
+	Age               *int           `json:"age,omitempty" db:"-"`
+	AidedAge          *int           `json:"aided_age,omitempty" db:"-"`
 	Address           string         `json:"address" db:"address"`
 	Township          string         `json:"township" db:"township"`
 	Relation          Relation       `json:"relation" db:"relation"`

@@ -137,10 +137,23 @@ func (s *Service) reveal(a Application, v Viewer) (Application, error) {
 	if err != nil {
 		return Application{}, fmt.Errorf("application %d: phone: %w", a.ID, err)
 	}
+	aided := ""
+	if a.AidedIDSealed != "" {
+		if aided, err = s.Box.Open(a.AidedIDSealed); err != nil {
+			return Application{}, fmt.Errorf("application %d: aided person's id number: %w", a.ID, err)
+		}
+	}
+	a.Age, a.AidedAge = ageOf(id, s.today()), ageOf(aided, s.today())
 	if v.officer() {
-		a.IDNumber, a.Phone = id, phone
-	} else {
-		a.IDNumber, a.Phone = pii.MaskIDNumber(id), pii.MaskPhone(phone)
+		a.IDNumber, a.Phone, a.AidedIDNumber = id, phone, aided
+		return a, nil
+	}
+	a.IDNumber, a.Phone = pii.MaskIDNumber(id), pii.MaskPhone(phone)
+	if aided != "" {
+		a.AidedIDNumber = pii.MaskIDNumber(aided)
+	}
+	if !v.officer() && v.Role != "" {
+		a.Age, a.AidedAge = nil, nil // ages are for the centre's triage
 	}
 	return a, nil
 }

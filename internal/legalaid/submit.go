@@ -20,6 +20,7 @@ type Form struct {
 	Township         string   `json:"township"`
 	Relation         Relation `json:"relation"`
 	RepresentedName  string   `json:"represented_name"`
+	AidedIDNumber    string   `json:"aided_id_number"` // the aided person's, on an application on their behalf
 	Matter           Matter   `json:"matter"`
 	CriminalCategory string   `json:"criminal_category"`
 	Art31Item        string   `json:"art31_item"`
@@ -41,16 +42,22 @@ func length(s string, min, max int) bool {
 	return n >= min && n <= max
 }
 
-// check validates the form with a message per field.
-func (f Form) check(today calendar.Date) (*calendar.Date, error) {
+// check validates the form with a message per field. Officers entering a
+// walk-in may record a landline or no phone (Art. 45).
+func (f Form) check(today calendar.Date, walkIn bool) (*calendar.Date, error) {
 	e := errs.Fields{}
 	if !length(f.Name, 2, 30) {
 		e.Add("name", "请填写申请人姓名", "the applicant's name is required")
 	}
-	if !pii.ValidIDNumber(f.IDNumber) {
-		e.Add("id_number", "身份证号码不正确（18位，末位校验码）", "invalid ID number (18 characters with a check digit)")
+	if _, ok := BirthDate(f.IDNumber, today); !ok {
+		e.Add("id_number", "身份证号码不正确（18位：地区代码、出生日期、末位校验码）", "invalid ID number (region code, birth date, check digit)")
 	}
-	if !pii.ValidPhone(pii.NormalizePhone(f.Phone)) {
+	switch phone := pii.NormalizePhone(f.Phone); {
+	case pii.ValidPhone(phone):
+	case walkIn && (strings.TrimSpace(f.Phone) == "" || validLandline(f.Phone)):
+	case walkIn:
+		e.Add("phone", "请输入11位手机号码或带区号的固定电话，没有可不填", "a mobile, a landline with its area code, or nothing")
+	default:
 		e.Add("phone", "请输入11位手机号码", "enter an 11-digit mobile number")
 	}
 	if !length(f.Address, 0, 200) {
@@ -64,9 +71,15 @@ func (f Form) check(today calendar.Date) (*calendar.Date, error) {
 		if !length(f.RepresentedName, 0, 30) {
 			e.Add("represented_name", "当事人姓名不超过30字", "at most 30 characters")
 		}
+		if f.AidedIDNumber != "" {
+			e.Add("aided_id_number", "本人申请时无需填写受援人身份证号码", "only for an application on someone's behalf")
+		}
 	case LegalRepresentative, CloseRelative:
 		if !length(f.RepresentedName, 2, 30) {
 			e.Add("represented_name", "代为申请时请填写当事人姓名", "name the person you apply for")
+		}
+		if _, ok := BirthDate(f.AidedIDNumber, today); f.AidedIDNumber != "" && !ok {
+			e.Add("aided_id_number", "受援人身份证号码不正确", "invalid ID number")
 		}
 	default:
 		e.Add("relation", "请选择本人申请或代为申请", "choose self, legal_representative or close_relative")
@@ -135,7 +148,7 @@ func (f Form) checkPath(e errs.Fields, today calendar.Date) *calendar.Date {
 // (at the window, for a walk-in). A complete application starts the
 // seven-day decision clock at once.
 func (s *Service) Submit(ctx context.Context, v Viewer, f Form) (Application, error) {
-	limit, err := f.check(s.today())
+	limit, err := f.check(s.today(), v.officer())
 	if err != nil {
 		return Application{}, err
 	}
@@ -147,8 +160,13 @@ func (s *Service) Submit(ctx context.Context, v Viewer, f Form) (Application, er
 	now := s.Now().UTC()
 	id := strings.ToUpper(strings.TrimSpace(f.IDNumber))
 	phone := pii.NormalizePhone(f.Phone)
+	if !pii.ValidPhone(phone) {
+		phone = strings.TrimSpace(f.Phone) // a walk-in's landline, or none
+	}
+	aided := strings.ToUpper(strings.TrimSpace(f.AidedIDNumber))
 	a := Application{Code: newCode(now), EnteredBy: v.ID, Name: strings.TrimSpace(f.Name),
 		IDSealed: s.Box.Seal(id), IDIndex: s.Box.Index("id", id), PhoneSealed: s.Box.Seal(phone), PhoneIndex: s.Box.Index("phone", phone),
+		AidedIDSealed: s.Box.Seal(aided), AidedIDIndex: s.Box.Index("id", aided),
 		Address: strings.TrimSpace(f.Address), Township: strings.TrimSpace(f.Township), Relation: f.Relation,
 		RepresentedName: strings.TrimSpace(f.RepresentedName), Matter: f.Matter, CriminalCategory: f.CriminalCategory,
 		Art31Item: strings.TrimSpace(f.Art31Item), Mandatory: f.Matter == Criminal && f.CriminalCategory != "",

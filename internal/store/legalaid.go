@@ -12,7 +12,8 @@ import (
 	"github.com/legaldesk/legaldesk/internal/legalaid"
 )
 
-const appColumns = `id, code, applicant_user_id, entered_by, name, id_sealed, id_index, phone_sealed, phone_index, address, township,
+const appColumns = `id, code, applicant_user_id, entered_by, name, id_sealed, id_index, phone_sealed, phone_index, aided_id_sealed,
+	aided_id_index, address, township,
 	relation, represented_name, matter, criminal_category, art31_item, mandatory, opposing_party, summary, limitation_date,
 	urgent_preserve, path, path_detail, veteran, pledge_version, pledge_signed_name, sensitive_consent, status, complete_at,
 	supplement_by, missing_materials, decided_at, decision_reason, lawyer_id, result, conflict_override, termination_ground,
@@ -23,7 +24,8 @@ const appColumns = `id, code, applicant_user_id, entered_by, name, id_sealed, id
 func (s *Store) CreateApplication(ctx context.Context, a *legalaid.Application, ev legalaid.Event) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		q := `INSERT INTO legal_aid_applications (` + strings.ReplaceAll(appColumns, "id, code", "code") + `)
-			VALUES (:code, :applicant_user_id, :entered_by, :name, :id_sealed, :id_index, :phone_sealed, :phone_index, :address,
+			VALUES (:code, :applicant_user_id, :entered_by, :name, :id_sealed, :id_index, :phone_sealed, :phone_index,
+			:aided_id_sealed, :aided_id_index, :address,
 			:township, :relation, :represented_name, :matter, :criminal_category, :art31_item, :mandatory, :opposing_party, :summary,
 			:limitation_date, :urgent_preserve, :path, :path_detail, :veteran, :pledge_version, :pledge_signed_name,
 			:sensitive_consent, :status, :complete_at, :supplement_by, :missing_materials, :decided_at, :decision_reason,

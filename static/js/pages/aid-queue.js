@@ -18,7 +18,7 @@ export async function show(main, [id = '']) {
     <p class="row"><a class="btn secondary" href="#/aid">${t('aid.walkIn')}</a>
       <a class="btn secondary" href="#/aid-notice" id="register-notice">${t('aid.registerNotice')}</a></p>
     <ul class="list" id="aid-queue">${items.map((q) => html`<li>
-      <a href="#/aid-queue/${q.id}"><strong>${q.code}</strong> ${q.name}</a> · ${t('aidstatus.' + q.status)}
+      <a href="#/aid-queue/${q.id}"><strong>${q.code}</strong> ${q.name}</a> · ${t('aidstatus.' + q.status)} ${ageBadges(q.age)}
       ${q.origin === 'notified' ? html`<span class="badge warn">${t('aid.notified')}</span>` : ''}
       ${q.clock.step ? html`<span class="step" data-step="${q.clock.step}">${t('aidstep.' + q.clock.step)}</span>` : ''}
       ${q.clock.advance_aid ? html`<span class="badge warn">${t('aid.advance')}</span>` : ''}
@@ -37,7 +37,8 @@ async function detail(main, id) {
   ]);
   render(main, html`
     <h1>${a.code} · ${a.name}</h1>
-    <p><span class="aid-status" id="aid-status">${t('aidstatus.' + a.status)}</span> · ${a.id_number} · ${a.phone}</p>
+    <p><span class="aid-status" id="aid-status">${t('aidstatus.' + a.status)}</span> · ${a.id_number} · ${a.phone}
+      ${ageBadges(a.age)}${a.represented_name ? html` · ${t('aid.represented')}：${a.represented_name} ${a.aided_id_number ?? ''} ${ageBadges(a.aided_age)}` : ''}</p>
     ${a.origin === 'notified' ? html`<p><span class="badge warn">${t('aid.notified')}</span> ${a.notice_organ} ${a.notice_case_no} · ${a.notice_date}</p>` : ''}
     ${a.materials_to_check ? html`<p class="alert" id="materials-to-check">${t('aid.materialsToCheck')}</p>` : ''}
     ${a.reported_ground ? html`<p class="alert">${t('aid.reported', { ground: grounds[a.reported_ground], reason: a.reported_reason })}</p>` : ''}
@@ -110,4 +111,11 @@ async function detail(main, id) {
   for (const b of form.querySelectorAll('[data-assign]')) {
     b.addEventListener('click', () => send({ action: 'assign', lawyer_id: Number(b.dataset.assign), override_reason: form.override_reason.value }));
   }
+}
+
+// ageBadges shows an age from the ID number, with the priority groups.
+function ageBadges(age) {
+  if (age == null) return '';
+  const group = age < 18 ? t('aid.minor') : age >= 60 ? t('aid.elderly') : '';
+  return html`<span class="muted">${t('aid.age', { age })}</span>${group ? html` <span class="badge">${group}</span>` : ''}`;
 }

@@ -38,12 +38,15 @@ export async function show(main) {
       <fieldset><legend>${t('aid.step2')}</legend>
         <label for="name">${t('aid.name')}</label><input id="name" name="name" autocomplete="name" required>
         <label for="id_number">${t('aid.id')}</label><input id="id_number" name="id_number" maxlength="18" required>
-        <label for="phone">${t('aid.phone')}</label><input id="phone" name="phone" type="tel" inputmode="numeric" required>
+        ${session.user.role === 'aid_officer'
+    ? html`<label for="phone">${t('aid.phoneWalkIn')}</label><input id="phone" name="phone" type="tel">`
+    : html`<label for="phone">${t('aid.phone')}</label><input id="phone" name="phone" type="tel" inputmode="numeric" required>`}
         <label for="address">${t('aid.address')}</label><input id="address" name="address">
         <label for="township">${t('aid.township')}</label><input id="township" name="township">
         <label for="relation">${t('aid.relation')}</label>
         <select id="relation" name="relation">${['self', 'legal_representative', 'close_relative'].map((r) => html`<option value="${r}">${t('aid.relation.' + r)}</option>`)}</select>
         <label for="represented_name">${t('aid.represented')}</label><input id="represented_name" name="represented_name">
+        <label for="aided_id_number">${t('aid.aidedId')}</label><input id="aided_id_number" name="aided_id_number" maxlength="18">
         <label class="choice"><input type="checkbox" name="veteran"> ${t('aid.veteran')}</label>
       </fieldset>
       <fieldset><legend>${t('aid.step3')}</legend>
