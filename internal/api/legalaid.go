@@ -32,7 +32,8 @@ func (s *Server) eligibility(c *gin.Context) {
 			return
 		}
 		c.JSON(http.StatusOK, gin.H{"items": legalaid.Paths(), "matters": legalaid.Matters, "art31_items": legalaid.Art31Items,
-			"criminal_categories": legalaid.MandatoryCriminal, "termination_grounds": legalaid.Art48Grounds})
+			"criminal_categories": legalaid.MandatoryCriminal, "termination_grounds": legalaid.Art48Grounds,
+			"advance_grounds": legalaid.Art44Grounds, "organs": legalaid.Organs})
 		return
 	}
 	r, err := legalaid.Explain(matter, path)

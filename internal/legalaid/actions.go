@@ -36,7 +36,7 @@ func (s *Service) Act(ctx context.Context, v Viewer, id int64, act Action) (Appl
 	if err != nil {
 		return Application{}, err
 	}
-	if act.Name == "assign" {
+	if act.Name == "assign" || act.Name == "grant_advance" {
 		if err := s.checkAssignment(ctx, current, act); err != nil {
 			return Application{}, err
 		}
@@ -118,6 +118,11 @@ func (s *Service) noticeFor(a Application, ev Event) *Notice {
 		kind, body = "legal_aid_withdrawn", fmt.Sprintf("您的法律援助申请（%s）因逾期未补充材料，视为撤回。如仍需法律援助，可以重新申请。%s", a.Code, where)
 	case "approve":
 		kind, body = "legal_aid_approved", fmt.Sprintf("您的法律援助申请（%s）已决定给予法律援助，将在三日内指派律师。%s", a.Code, where)
+		if a.LawyerID != nil {
+			body = fmt.Sprintf("您的法律援助申请（%s）已决定给予法律援助，先行指派的律师继续为您提供帮助。%s", a.Code, where)
+		}
+	case "grant_advance":
+		kind, body = "legal_aid_advance", fmt.Sprintf("您的法律援助申请（%s）已决定先行提供法律援助并指派律师（《法律援助法》第四十四条），请及时补充材料、办理有关手续。%s", a.Code, where)
 	case "reject":
 		kind, body = "legal_aid_refused", fmt.Sprintf("您的法律援助申请（%s）经审查不予法律援助。如有异议，可以向%s提出（《法律援助法》第四十九条）。%s", a.Code, s.BureauName, where)
 	case "terminate":

@@ -24,7 +24,7 @@ func (s *Service) Upload(ctx context.Context, v Viewer, appID int64, name string
 	if err != nil {
 		return Attachment{}, err
 	}
-	if !v.officer() && a.Status != Received && a.Status != MaterialsRequested {
+	if !v.officer() && a.Status != Received && a.Status != MaterialsRequested && !a.AdvancePending() {
 		return Attachment{}, errs.New(errs.Conflict, "当前状态不能再上传材料", "materials cannot be added now")
 	}
 	ctype := http.DetectContentType(data)

@@ -49,7 +49,7 @@ func (s *Service) Queue(ctx context.Context, v Viewer, f Filter) ([]Queued, erro
 		return nil, err
 	}
 	if len(f.Statuses) == 0 {
-		f.Statuses = []Status{Received, MaterialsRequested, Approved, ObjectionPending}
+		f.Statuses, f.AdvancePending = []Status{Received, MaterialsRequested, Approved, ObjectionPending}, true
 	}
 	list, err := s.Store.Applications(ctx, f)
 	if err != nil {

@@ -24,6 +24,9 @@ type Clock struct {
 	Overdue  bool           `json:"overdue"`
 	Advance  bool           `json:"advance_aid"`
 	Priority bool           `json:"priority_group"`
+	// Pending lists an advance-aid case's formalities still to come
+	// (materials, decision).
+	Pending []string `json:"pending,omitempty"`
 }
 
 // ClockOf works out an application's clock on day today. A pending
@@ -40,6 +43,10 @@ func ClockOf(a Application, objectionFiled *time.Time, today calendar.Date) Cloc
 		if a.MaterialsToCheck {
 			c.Step = "check_materials" // materials received: to check
 		}
+	case a.Status == Assigned && a.AdvancePending() && a.CompleteAt != nil:
+		// Aid given first: the formal decision is still due (Art. 44).
+		due, _ = DecisionDue(a)
+		c.Step, c.Pending, c.Advance = "advance_formalities", a.Formalities(), true
 	case a.Status == Approved && a.Origin == Notified && a.CompleteAt != nil:
 		// Art. 36: assign within three days of receiving the notice.
 		due, c.Step = calendar.DateOf(*a.CompleteAt).AddDays(AssignDays), "assign_notified"
@@ -59,7 +66,7 @@ func ClockOf(a Application, objectionFiled *time.Time, today calendar.Date) Cloc
 // Advance reports an Art. 44 case: under seven days to the limitation date,
 // or preservation needed at once.
 func Advance(a Application, today calendar.Date) bool {
-	if a.UrgentPreserve {
+	if a.UrgentPreserve || a.AdvancePending() {
 		return true
 	}
 	return a.LimitationDate != nil && today.DaysUntil(*a.LimitationDate) < AdvanceDays

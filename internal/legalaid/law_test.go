@@ -215,3 +215,38 @@ func TestArt26CalendarDate(t *testing.T) {
 		t.Fatal("29 February")
 	}
 }
+
+// Art. 44: aid given first — a lawyer at once, the materials and the formal
+// decision after, shown on the board with what is still pending.
+func TestAdvanceAidGranted(t *testing.T) {
+	a := receivedOn("2026-11-20")
+	lim := day("2026-11-24")
+	a.LimitationDate = &lim
+	if _, err := Apply(&a, Action{Name: "grant_advance", Ground: "limitation"}, Officer, 2, at("2026-11-20")); !errs.Is(err, errs.Invalid) || a.Status != Received {
+		t.Fatalf("without a lawyer: %v", err)
+	}
+	if _, err := Apply(&a, Action{Name: "grant_advance", Ground: "other_by_statute", LawyerID: 7}, Officer, 2, at("2026-11-20")); err == nil {
+		t.Fatal("an 'other case' needs its reason")
+	}
+	by := day("2026-11-27")
+	Apply(&a, Action{Name: "request_materials", Missing: []string{"劳动合同"}, SupplementBy: &by}, Officer, 2, at("2026-11-20"))
+	if _, err := Apply(&a, Action{Name: "grant_advance", Ground: "limitation", LawyerID: 7}, Officer, 2, at("2026-11-21")); err != nil {
+		t.Fatal(err)
+	}
+	c := ClockOf(a, nil, day("2026-11-21"))
+	if a.Status != Assigned || *a.LawyerID != 7 || c.Step != "advance_formalities" || !c.Advance || !reflect.DeepEqual(c.Pending, []string{"materials", "decision"}) {
+		t.Fatalf("after advance aid: %s %+v", a.Status, c)
+	}
+	if DueForWithdrawal(a, day("2026-12-01")) {
+		t.Fatal("an advance-aid case is not deemed withdrawn")
+	}
+	if _, err := Apply(&a, Action{Name: "approve"}, Officer, 2, at("2026-11-25")); err != nil || a.Status != Assigned || a.AdvancePending() {
+		t.Fatalf("the formal decision: %s %v", a.Status, err)
+	}
+	if c := ClockOf(a, nil, day("2026-11-25")); c.Step != "" {
+		t.Fatalf("nothing pending after the decision: %+v", c)
+	}
+	if _, err := Apply(&a, Action{Name: "approve"}, Officer, 2, at("2026-11-26")); !errs.Is(err, errs.Conflict) {
+		t.Fatalf("approving an assigned case twice: %v", err)
+	}
+}

@@ -157,6 +157,10 @@ type Application struct {
 	// decision, which is then final in the system (Art. 49).
 	ObjectionDecided bool   `json:"objection_decided" db:"objection_decided"`
 	TerminatedFrom   Status `json:"-" db:"terminated_from"`
+	// Advance aid (Art. 44): the ground, the reason and when it was given.
+	AdvanceGround string     `json:"advance_ground,omitempty" db:"advance_ground"`
+	AdvanceReason string     `json:"advance_reason,omitempty" db:"advance_reason"`
+	AdvanceAt     *time.Time `json:"advance_at,omitempty" db:"advance_at"`
 	// An Art. 48 ground the assigned lawyer reported (Art. 48 ¶2).
 	ReportedGround string    `json:"reported_ground,omitempty" db:"reported_ground"`
 	ReportedReason string    `json:"reported_reason,omitempty" db:"reported_reason"`

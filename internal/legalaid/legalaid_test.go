@@ -79,13 +79,18 @@ func TestIllegalTransitionsRefused(t *testing.T) {
 	roles := []Role{Applicant, Officer, Bureau, System}
 	by := day("2026-12-10")
 	act := func(name string) Action {
-		return Action{Name: name, Missing: []string{"x"}, SupplementBy: &by, Reason: "理由写得足够长", LawyerID: 5, Result: "胜诉", Ground: "own_lawyer"}
+		ground := "own_lawyer"
+		if name == "grant_advance" {
+			ground = "limitation"
+		}
+		return Action{Name: name, Missing: []string{"x"}, SupplementBy: &by, Reason: "理由写得足够长", LawyerID: 5, Result: "胜诉", Ground: ground}
 	}
 	for name, tr := range transitions {
 		for _, st := range statuses {
 			for _, role := range roles {
 				received := t0
-				a := Application{Status: st, CompleteAt: &received}
+				// An assigned case given aid first may still be approved formally.
+				a := Application{Status: st, CompleteAt: &received, AdvanceGround: "limitation"}
 				_, err := Apply(&a, act(name), role, 1, t0)
 				allowed := contains(tr.from, st) && containsRole(tr.roles, role)
 				if allowed && err != nil {

@@ -92,6 +92,9 @@ func (s *Service) Letter(ctx context.Context, v Viewer, id int64, kind string) (
 	case "objection":
 		l = objectionLetter(l, s, applied, ev, events)
 	}
+	if kind == "approval" && a.AdvanceAt != nil {
+		l.Body[1] = fmt.Sprintf("%s已于%s依照该法第四十四条先行提供法律援助并指派律师，本决定作出后继续提供法律援助。", s.CentreName, chineseDate(*a.AdvanceAt))
+	}
 	return l, nil
 }
 
@@ -146,7 +149,7 @@ func lastEvent(events []Event, kind string) (Event, bool) {
 		actions = []string{"object"}
 	}
 	for i := len(events) - 1; i >= 0; i-- {
-		if slices.Contains(actions, events[i].Action) && (kind != "approval" || events[i].To == Approved) {
+		if slices.Contains(actions, events[i].Action) && (kind != "approval" || events[i].Action == "approve" || events[i].To == Approved) {
 			return events[i], true
 		}
 	}

@@ -20,6 +20,9 @@ type Filter struct {
 	Statuses        []Status
 	Township        string
 	Matter          Matter
+	// AdvancePending adds the assigned cases given aid first whose formal
+	// decision is still due (Art. 44).
+	AdvancePending bool
 }
 
 // Store is what legal aid needs from storage.

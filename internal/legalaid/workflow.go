@@ -61,7 +61,8 @@ var transitions = map[string]struct {
 	"materials_checked":  {[]Role{Officer}, []Status{MaterialsRequested}, ""}, // looked at, still incomplete
 	"supply":             {[]Role{Applicant, Officer}, []Status{MaterialsRequested}, Received},
 	"deem_withdrawn":     {[]Role{System}, []Status{MaterialsRequested}, DeemedWithdrawn},
-	"approve":            {[]Role{Officer}, []Status{Received}, Approved},
+	"approve":            {[]Role{Officer}, []Status{Received, Assigned}, Approved}, // Assigned: after advance aid only
+	"grant_advance":      {[]Role{Officer}, []Status{Received, MaterialsRequested}, Assigned},
 	"reject":             {[]Role{Officer}, []Status{Received}, Refused},
 	"assign":             {[]Role{Officer}, []Status{Approved, Assigned}, Assigned},
 	"close":              {[]Role{Officer}, []Status{Assigned}, Closed},
@@ -102,6 +103,9 @@ func Apply(a *Application, act Action, role Role, actor int64, now time.Time) (E
 		return Event{}, err
 	}
 	to := cmp.Or(tr.to, a.Status)
+	if act.Name == "approve" && a.Status == Assigned {
+		to = Assigned // the formal decision after advance aid: the lawyer stays
+	}
 	ev := Event{AppID: a.ID, Actor: actor, ActorRole: string(role), From: a.Status, To: to, Action: act.Name,
 		Reason: strings.TrimSpace(act.Reason), StaffNote: strings.TrimSpace(act.StaffNote), At: now.UTC()}
 	if act.Name == "terminate" {
@@ -164,7 +168,12 @@ func apply(a *Application, act Action, now time.Time) error {
 			return ErrMaterialsToCheck
 		}
 	case "approve":
+		if a.Status == Assigned && !a.AdvancePending() {
+			return illegal(act.Name, a.Status)
+		}
 		a.DecidedAt, a.ObjectionDecided = &t, false
+	case "grant_advance":
+		return grantAdvance(a, act, now)
 	case "reject":
 		if a.Origin == Notified {
 			return ErrNotifiedNeverRefused

@@ -18,7 +18,8 @@ const appColumns = `id, code, applicant_user_id, entered_by, name, id_sealed, id
 	urgent_preserve, path, path_detail, veteran, pledge_version, pledge_signed_name, sensitive_consent, status, complete_at,
 	supplement_by, missing_materials, decided_at, decision_reason, lawyer_id, result, conflict_override, termination_ground,
 	origin, notice_organ, notice_case_no, notice_date, materials_notice_at, materials_received_at, materials_to_check,
-	paused_days, objection_decided, terminated_from, reported_ground, reported_reason, created_at, updated_at`
+	paused_days, objection_decided, terminated_from, reported_ground, reported_reason, advance_ground, advance_reason, advance_at,
+	created_at, updated_at`
 
 // CreateApplication inserts an application and its first event together.
 func (s *Store) CreateApplication(ctx context.Context, a *legalaid.Application, ev legalaid.Event) error {
@@ -31,7 +32,7 @@ func (s *Store) CreateApplication(ctx context.Context, a *legalaid.Application, 
 			:sensitive_consent, :status, :complete_at, :supplement_by, :missing_materials, :decided_at, :decision_reason,
 			:lawyer_id, :result, :conflict_override, :termination_ground, :origin, :notice_organ, :notice_case_no, :notice_date,
 			:materials_notice_at, :materials_received_at, :materials_to_check, :paused_days, :objection_decided, :terminated_from,
-			:reported_ground, :reported_reason, :created_at, :updated_at)`
+			:reported_ground, :reported_reason, :advance_ground, :advance_reason, :advance_at, :created_at, :updated_at)`
 		res, err := tx.NamedExecContext(ctx, q, a)
 		if err != nil {
 			return err
@@ -62,7 +63,7 @@ func (s *Store) insertEvent(ctx context.Context, tx *sqlx.Tx, ev legalaid.Event)
 
 func localApp(a *legalaid.Application) {
 	a.CreatedAt, a.UpdatedAt = a.CreatedAt.In(calendar.Shanghai), a.UpdatedAt.In(calendar.Shanghai)
-	for _, p := range []**time.Time{&a.CompleteAt, &a.DecidedAt, &a.MaterialsNoticeAt, &a.MaterialsReceivedAt} {
+	for _, p := range []**time.Time{&a.CompleteAt, &a.DecidedAt, &a.MaterialsNoticeAt, &a.MaterialsReceivedAt, &a.AdvanceAt} {
 		if *p != nil {
 			t := (*p).In(calendar.Shanghai)
 			*p = &t
@@ -93,10 +94,14 @@ func (s *Store) Applications(ctx context.Context, f legalaid.Filter) ([]legalaid
 		where, args = append(where, "lawyer_id = ?"), append(args, f.LawyerID)
 	}
 	if len(f.Statuses) > 0 {
-		where = append(where, "status IN ("+placeholders(len(f.Statuses))+")")
+		in := "status IN (" + placeholders(len(f.Statuses)) + ")"
 		for _, st := range f.Statuses {
 			args = append(args, st)
 		}
+		if f.AdvancePending { // aid given first, the formal decision still due (Art. 44)
+			in = "(" + in + " OR (status = 'assigned' AND advance_ground <> '' AND decided_at IS NULL))"
+		}
+		where = append(where, in)
 	}
 	if f.Township != "" {
 		where, args = append(where, "township = ?"), append(args, f.Township)
@@ -150,6 +155,7 @@ func (s *Store) updateApp(ctx context.Context, tx *sqlx.Tx, a legalaid.Applicati
 		materials_notice_at = :materials_notice_at, materials_received_at = :materials_received_at,
 		materials_to_check = :materials_to_check, paused_days = :paused_days, objection_decided = :objection_decided,
 		terminated_from = :terminated_from, reported_ground = :reported_ground, reported_reason = :reported_reason,
+		advance_ground = :advance_ground, advance_reason = :advance_reason, advance_at = :advance_at,
 		updated_at = :updated_at WHERE id = :id`
 	_, err := tx.NamedExecContext(ctx, q, a)
 	return err

@@ -10,7 +10,8 @@
 -- reports an Art. 48 ground (reported_*). Objections record who objected
 -- (the applicant or the aided person, Art. 49), online or at the window, and
 -- the officer who recorded a paper one. The aided person's ID number is
--- kept sealed and indexed like the applicant's.
+-- kept sealed and indexed like the applicant's. Advance aid (Art. 44)
+-- keeps its ground, reason and time.
 ALTER TABLE legal_aid_applications ADD COLUMN origin VARCHAR(20) NOT NULL DEFAULT 'application';
 ALTER TABLE legal_aid_applications ADD COLUMN notice_organ VARCHAR(20) NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_applications ADD COLUMN notice_case_no VARCHAR(50) NOT NULL DEFAULT '';
@@ -25,11 +26,17 @@ ALTER TABLE legal_aid_applications ADD COLUMN reported_ground VARCHAR(30) NOT NU
 ALTER TABLE legal_aid_applications ADD COLUMN reported_reason VARCHAR(1000) NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_applications ADD COLUMN aided_id_sealed VARCHAR(200) NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_applications ADD COLUMN aided_id_index VARCHAR(64) NOT NULL DEFAULT '';
+ALTER TABLE legal_aid_applications ADD COLUMN advance_ground VARCHAR(30) NOT NULL DEFAULT '';
+ALTER TABLE legal_aid_applications ADD COLUMN advance_reason VARCHAR(1000) NOT NULL DEFAULT '';
+ALTER TABLE legal_aid_applications ADD COLUMN advance_at DATETIME(6) NULL;
 ALTER TABLE legal_aid_objections ADD COLUMN objector VARCHAR(20) NOT NULL DEFAULT 'applicant';
 ALTER TABLE legal_aid_objections ADD COLUMN channel VARCHAR(20) NOT NULL DEFAULT 'online';
 ALTER TABLE legal_aid_objections ADD COLUMN recorded_by BIGINT NULL;
 
 -- +goose Down
+ALTER TABLE legal_aid_applications DROP COLUMN advance_at;
+ALTER TABLE legal_aid_applications DROP COLUMN advance_reason;
+ALTER TABLE legal_aid_applications DROP COLUMN advance_ground;
 ALTER TABLE legal_aid_applications DROP COLUMN aided_id_index;
 ALTER TABLE legal_aid_applications DROP COLUMN aided_id_sealed;
 ALTER TABLE legal_aid_objections DROP COLUMN recorded_by;

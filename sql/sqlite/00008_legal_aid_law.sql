@@ -10,7 +10,8 @@
 -- reports an Art. 48 ground (reported_*). Objections record who objected
 -- (the applicant or the aided person, Art. 49), online or at the window, and
 -- the officer who recorded a paper one. The aided person's ID number is
--- kept sealed and indexed like the applicant's.
+-- kept sealed and indexed like the applicant's. Advance aid (Art. 44)
+-- keeps its ground, reason and time.
 ALTER TABLE legal_aid_applications ADD COLUMN origin TEXT NOT NULL DEFAULT 'application';
 ALTER TABLE legal_aid_applications ADD COLUMN notice_organ TEXT NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_applications ADD COLUMN notice_case_no TEXT NOT NULL DEFAULT '';
@@ -25,11 +26,17 @@ ALTER TABLE legal_aid_applications ADD COLUMN reported_ground TEXT NOT NULL DEFA
 ALTER TABLE legal_aid_applications ADD COLUMN reported_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_applications ADD COLUMN aided_id_sealed TEXT NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_applications ADD COLUMN aided_id_index TEXT NOT NULL DEFAULT '';
+ALTER TABLE legal_aid_applications ADD COLUMN advance_ground TEXT NOT NULL DEFAULT '';
+ALTER TABLE legal_aid_applications ADD COLUMN advance_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE legal_aid_applications ADD COLUMN advance_at DATETIME;
 ALTER TABLE legal_aid_objections ADD COLUMN objector TEXT NOT NULL DEFAULT 'applicant';
 ALTER TABLE legal_aid_objections ADD COLUMN channel TEXT NOT NULL DEFAULT 'online';
 ALTER TABLE legal_aid_objections ADD COLUMN recorded_by INTEGER;
 
 -- +goose Down
+ALTER TABLE legal_aid_applications DROP COLUMN advance_at;
+ALTER TABLE legal_aid_applications DROP COLUMN advance_reason;
+ALTER TABLE legal_aid_applications DROP COLUMN advance_ground;
 ALTER TABLE legal_aid_applications DROP COLUMN aided_id_index;
 ALTER TABLE legal_aid_applications DROP COLUMN aided_id_sealed;
 ALTER TABLE legal_aid_objections DROP COLUMN recorded_by;

@@ -21,6 +21,7 @@ export async function show(main, [id = '']) {
       <a href="#/aid-queue/${q.id}"><strong>${q.code}</strong> ${q.name}</a> · ${t('aidstatus.' + q.status)} ${ageBadges(q.age)}
       ${q.origin === 'notified' ? html`<span class="badge warn">${t('aid.notified')}</span>` : ''}
       ${q.clock.step ? html`<span class="step" data-step="${q.clock.step}">${t('aidstep.' + q.clock.step)}</span>` : ''}
+      ${(q.clock.pending ?? []).map((p) => html` <span class="badge">${t('aidpending.' + p)}</span>`)}
       ${q.clock.advance_aid ? html`<span class="badge warn">${t('aid.advance')}</span>` : ''}
       ${q.clock.priority_group ? html`<span class="badge">${t('aid.priority')}</span>` : ''}
       ${q.clock.due ? html`<span class="muted">${t('aid.due', { date: q.clock.due })}</span>` : ''}
@@ -30,7 +31,7 @@ export async function show(main, [id = '']) {
 }
 
 async function detail(main, id) {
-  const [{ application: a, attachments, timeline }, sugs, { termination_grounds: grounds }] = await Promise.all([
+  const [{ application: a, attachments, timeline }, sugs, { termination_grounds: grounds, advance_grounds: advance }] = await Promise.all([
     api('GET', `/legal-aid/applications/${id}`),
     api('GET', `/legal-aid/applications/${id}/lawyer-suggestions`).then((r) => r.items),
     api('GET', '/legal-aid/eligibility'),
@@ -67,6 +68,17 @@ async function detail(main, id) {
           ${a.relation !== 'self' ? html`<option value="aided_person">${t('aid.objector.aided_person')}</option>` : ''}</select>
         <label for="objection_reason">${t('aid.objection')}</label><textarea id="objection_reason" name="reason" rows="3" maxlength="1000"></textarea>
         <p><button type="button" class="btn secondary" id="record-objection">${t('aid.object')}</button></p>` : ''}
+      ${a.advance_ground && !a.decided_at ? html`
+        <p class="alert">${t('aid.advancePending', { ground: advance[a.advance_ground] })}</p>
+        <p><button type="button" class="btn" data-act="approve">${t('aid.approve')}</button></p>` : ''}
+      ${['received', 'materials_requested'].includes(a.status) ? html`
+        <h2>${t('aid.advanceTitle')}</h2>
+        <label for="advance_ground">${t('aid.advanceGround')}</label>
+        <select id="advance_ground" name="advance_ground">${Object.entries(advance).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>
+        <label for="advance_reason">${t('aid.reason')}</label><input id="advance_reason" name="advance_reason">
+        <ul class="list" id="advance-lawyers">${sugs.slice(0, 5).map((s) => html`<li>${s.name}（${s.firm}）${s.specialties}
+          ${s.conflict ? html`<span class="badge warn">${s.conflict}</span>` : ''}${s.forbidden ? html`<span class="badge warn">${s.forbidden}</span>` : ''}
+          <button type="button" class="btn secondary" data-advance="${s.lawyer_id}">${t('aid.advanceBtn')}</button></li>`)}</ul>` : ''}
       ${['approved', 'assigned'].includes(a.status) ? html`
         <h2>${t('aid.suggestions')}</h2>
         <label for="override_reason">${t('aid.override')}</label><input id="override_reason" name="override_reason">
@@ -108,6 +120,10 @@ async function detail(main, id) {
       showErrors(form, err);
     }
   });
+  for (const b of form.querySelectorAll('[data-advance]')) {
+    b.addEventListener('click', () => send({ action: 'grant_advance', lawyer_id: Number(b.dataset.advance),
+      ground: form.advance_ground.value, reason: form.advance_reason.value, override_reason: form.override_reason?.value ?? '' }));
+  }
   for (const b of form.querySelectorAll('[data-assign]')) {
     b.addEventListener('click', () => send({ action: 'assign', lawyer_id: Number(b.dataset.assign), override_reason: form.override_reason.value }));
   }
