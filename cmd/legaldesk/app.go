@@ -114,7 +114,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	}
 	a.legalAid = &legalaid.Service{Store: a.store, Files: dir, Box: a.box, Now: time.Now,
 		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal, MinSupplementDays: cfg.LegalAid.MinSupplementDays,
-		CentreName: cfg.LegalAid.CentreName, BureauName: cfg.LegalAid.BureauName}
+		CentreName: cfg.LegalAid.CentreName, BureauName: cfg.LegalAid.BureauName,
+		Hardship: legalaid.Standard{MonthlyPerCapita: cfg.LegalAid.HardshipIncome, Source: cfg.LegalAid.HardshipSource}}
 	return a, nil
 }
 

@@ -324,6 +324,7 @@ func TestBrowserLegalAid(t *testing.T) {
 		chromedp.Click(`input[name="path"][value="art41_pledge"]`), chromedp.WaitVisible(`#pledge_signature`))
 	checkA11y(t, ctx, axe, "legal-aid form")
 	b.do("fill and submit",
+		chromedp.SendKeys(`#household_size`, "3"), chromedp.SendKeys(`#household_income`, "2400"),
 		chromedp.Click(`input[name="pledge_confirmed"]`), chromedp.SendKeys(`#pledge_signature`, "张秀英"),
 		chromedp.SendKeys(`#name`, "张秀英"), chromedp.SendKeys(`#id_number`, "11010519491231002X"),
 		chromedp.SendKeys(`#phone`, "13800000006"), chromedp.SendKeys(`#township`, "米山镇"),

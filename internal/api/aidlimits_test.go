@@ -114,6 +114,10 @@ func TestAidFormCorrectness(t *testing.T) {
 	}
 	officer := e.officer(false)
 	full := officer.object("GET", fmt.Sprintf("/api/v1/legal-aid/applications/%d", id(mine)), nil, 200)["application"].(map[string]any)
+	// 2,400 yuan a month for three people meets a standard of 1,500 per person (Art. 34).
+	if full["meets_standard"] != true || mine["meets_standard"] != nil {
+		t.Fatalf("meets the standard: officer %v, applicant %v", full["meets_standard"], mine["meets_standard"])
+	}
 	if full["aided_id_number"] != minor || full["aided_age"] != float64(11) || full["age"] != float64(76) {
 		t.Fatalf("the officer sees %v, ages %v / %v", full["aided_id_number"], full["age"], full["aided_age"])
 	}

@@ -33,7 +33,7 @@ func (s *Server) eligibility(c *gin.Context) {
 		}
 		c.JSON(http.StatusOK, gin.H{"items": legalaid.Paths(), "matters": legalaid.Matters, "art31_items": legalaid.Art31Items,
 			"criminal_categories": legalaid.MandatoryCriminal, "termination_grounds": legalaid.Art48Grounds,
-			"advance_grounds": legalaid.Art44Grounds, "organs": legalaid.Organs})
+			"advance_grounds": legalaid.Art44Grounds, "organs": legalaid.Organs, "hardship_standard": s.LegalAid.Hardship})
 		return
 	}
 	r, err := legalaid.Explain(matter, path)

@@ -20,6 +20,7 @@ func aidForm(extra map[string]any) map[string]any {
 		"township": "米山镇", "relation": "self", "matter": "labour_arbitration", "opposing_party": "高平市泫氏实业有限公司",
 		"summary": "在公司工作三年，被拖欠工资八个月共计三万余元，要求支付劳动报酬。", "path": "art41_pledge",
 		"pledge_confirmed": true, "pledge_signature": "张秀英", "sensitive_consent": true,
+		"household_size": 3, "household_income": 2400, "notable_assets": "农村自建房一处",
 	}
 	for k, v := range extra {
 		f[k] = v
@@ -56,7 +57,7 @@ var (
 func TestEligibilityPaths(t *testing.T) {
 	e := newEnv(t, "sqlite")
 	c := e.client()
-	for path, article := range map[string]string{"art32_no_hardship": "第三十二条", "art42_exempt": "第四十二条", "art41_pledge": "第四十一条", "proof_documents": "第四十一条"} {
+	for path, article := range map[string]string{"art32_no_hardship": "第三十二条", "art42_exempt": "第四十二条", "art41_pledge": "第四十一条", "proof_documents": "第三十四条"} {
 		r := c.object("GET", "/api/v1/legal-aid/eligibility?matter=civil_admin&path="+path, nil, 200)
 		if !strings.Contains(r["article"].(string), article) || r["explanation"] == "" {
 			t.Errorf("%s: %v", path, r)
@@ -85,6 +86,8 @@ func TestApplicationValidation(t *testing.T) {
 			"matter":            {"matter": "piracy"},
 			"limitation_date":   {"limitation_date": "2020-01-01"},
 			"art31_item":        {"matter": "civil_admin", "art31_item": "whatever"},
+			"household_size":    {"household_size": 0},
+			"household_income":  {"household_income": -5},
 		}
 		for field, extra := range cases {
 			res := r.wantStatus(r.do("POST", "/api/v1/legal-aid/applications", aidForm(extra)), 400)

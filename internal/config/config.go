@@ -178,6 +178,11 @@ type LegalAid struct {
 	BureauName string `yaml:"bureau_name" env:"BUREAU_NAME"`
 	// MinSupplementDays is the shortest deadline a materials notice may set (Art. 43).
 	MinSupplementDays int `yaml:"min_supplement_days" env:"MIN_SUPPLEMENT_DAYS"`
+	// HardshipIncome is the province's economic-hardship standard (Art. 34)
+	// as a per-capita monthly income in yuan; HardshipSource says where it
+	// was published. Officers see whether a pledge's statement meets it.
+	HardshipIncome int    `yaml:"hardship_income" env:"HARDSHIP_INCOME"`
+	HardshipSource string `yaml:"hardship_source" env:"HARDSHIP_SOURCE"`
 }
 
 type Log struct {
@@ -200,7 +205,8 @@ func Default() Config {
 		Holds:  Holds{TTL: 5 * time.Minute},
 		Roster: Roster{WeeklyCap: 3, SwapNotice: 48 * time.Hour},
 		LegalAid: LegalAid{MaxFile: 5 << 20, MaxTotal: 20 << 20, CentreName: "高平市法律援助中心",
-			BureauName: "高平市司法局", MinSupplementDays: 5},
+			BureauName: "高平市司法局", MinSupplementDays: 5,
+			HardshipIncome: 1500, HardshipSource: "示例值：部署时请按省级人民政府公布的法律援助经济困难标准设置"},
 		Booking: Booking{BookingRules: BookingRules{MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3,
 			CancelCutoff: 2 * time.Hour}, ReminderInterval: time.Minute},
 		Log: Log{Level: "info"},

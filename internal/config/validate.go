@@ -56,6 +56,8 @@ func (c Config) Validate() error {
 	check(c.LegalAid.BureauName != "", "legal_aid.bureau_name", "LEGAL_AID_BUREAU_NAME", "must not be empty")
 	check(c.LegalAid.MinSupplementDays >= 1 && c.LegalAid.MinSupplementDays <= 30, "legal_aid.min_supplement_days",
 		"LEGAL_AID_MIN_SUPPLEMENT_DAYS", "must be 1 to 30 days")
+	check(c.LegalAid.HardshipIncome > 0 && c.LegalAid.HardshipSource != "", "legal_aid.hardship_income", "LEGAL_AID_HARDSHIP_INCOME",
+		"must be a positive per-capita monthly income, with legal_aid.hardship_source saying where it was published")
 	check(validLevel(c.Log.Level), "log.level", "LOG_LEVEL", "must be debug, info, warn or error")
 	check(c.HTTP.PublicOrigin == "" || validOrigin(c.HTTP.PublicOrigin), "http.public_origin", "HTTP_PUBLIC_ORIGIN",
 		"must be an origin such as https://legal.example.gov.cn (scheme and host, no path)")

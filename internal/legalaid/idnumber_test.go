@@ -51,3 +51,20 @@ func TestLandline(t *testing.T) {
 		}
 	}
 }
+
+// Art. 34: the statement meets the standard when the household's monthly
+// income is at most the per-capita standard times its size.
+func TestHardshipStandard(t *testing.T) {
+	st := Standard{MonthlyPerCapita: 1500, Source: "test"}
+	for _, c := range []struct {
+		size, income int
+		meets        bool
+	}{{3, 4500, true}, {3, 4501, false}, {1, 0, true}} {
+		if got, known := st.Meets(c.size, c.income); !known || got != c.meets {
+			t.Errorf("%d people, %d yuan: %v", c.size, c.income, got)
+		}
+	}
+	if _, known := (Standard{}).Meets(3, 100); known {
+		t.Error("no standard configured, no answer")
+	}
+}

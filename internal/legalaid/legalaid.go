@@ -110,22 +110,29 @@ type Application struct {
 	AidedIDIndex  string `json:"-" db:"aided_id_index"`
 	// Age and AidedAge come from the ID numbers, for officers (minors and
 	// people of 60 and over are priority groups).
-	Age               *int           `json:"age,omitempty" db:"-"`
-	AidedAge          *int           `json:"aided_age,omitempty" db:"-"`
-	Address           string         `json:"address" db:"address"`
-	Township          string         `json:"township" db:"township"`
-	Relation          Relation       `json:"relation" db:"relation"`
-	RepresentedName   string         `json:"represented_name,omitempty" db:"represented_name"`
-	Matter            Matter         `json:"matter" db:"matter"`
-	CriminalCategory  string         `json:"criminal_category,omitempty" db:"criminal_category"`
-	Art31Item         string         `json:"art31_item,omitempty" db:"art31_item"`
-	Mandatory         bool           `json:"mandatory" db:"mandatory"`
-	OpposingParty     string         `json:"opposing_party" db:"opposing_party"`
-	Summary           string         `json:"summary" db:"summary"`
-	LimitationDate    *calendar.Date `json:"limitation_date" db:"limitation_date"`
-	UrgentPreserve    bool           `json:"urgent_preservation" db:"urgent_preserve"`
-	Path              Path           `json:"path,omitempty" db:"path"`     // none for a notified defence
-	PathDetail        string         `json:"path_detail" db:"path_detail"` // the Art. 32 ground or Art. 42 group
+	Age              *int           `json:"age,omitempty" db:"-"`
+	AidedAge         *int           `json:"aided_age,omitempty" db:"-"`
+	Address          string         `json:"address" db:"address"`
+	Township         string         `json:"township" db:"township"`
+	Relation         Relation       `json:"relation" db:"relation"`
+	RepresentedName  string         `json:"represented_name,omitempty" db:"represented_name"`
+	Matter           Matter         `json:"matter" db:"matter"`
+	CriminalCategory string         `json:"criminal_category,omitempty" db:"criminal_category"`
+	Art31Item        string         `json:"art31_item,omitempty" db:"art31_item"`
+	Mandatory        bool           `json:"mandatory" db:"mandatory"`
+	OpposingParty    string         `json:"opposing_party" db:"opposing_party"`
+	Summary          string         `json:"summary" db:"summary"`
+	LimitationDate   *calendar.Date `json:"limitation_date" db:"limitation_date"`
+	UrgentPreserve   bool           `json:"urgent_preservation" db:"urgent_preserve"`
+	Path             Path           `json:"path,omitempty" db:"path"`     // none for a notified defence
+	PathDetail       string         `json:"path_detail" db:"path_detail"` // the Art. 32 ground or Art. 42 group
+	// The Art. 41 economic statement behind the pledge.
+	HouseholdSize   int    `json:"household_size,omitempty" db:"household_size"`
+	HouseholdIncome int    `json:"household_income,omitempty" db:"household_income"` // yuan a month
+	NotableAssets   string `json:"notable_assets,omitempty" db:"notable_assets"`
+	// MeetsStandard: whether the statement meets the provincial hardship
+	// standard (Art. 34), for officers.
+	MeetsStandard     *bool          `json:"meets_standard,omitempty" db:"-"`
 	Veteran           bool           `json:"veteran" db:"veteran"`
 	PledgeVersion     string         `json:"pledge_version,omitempty" db:"pledge_version"`
 	PledgeSignedName  string         `json:"pledge_signed_name,omitempty" db:"pledge_signed_name"`

@@ -84,6 +84,8 @@ type Service struct {
 	// CentreName and BureauName head the letters: the legal-aid centre
 	// decides, the justice bureau that set it up hears objections (Art. 49).
 	CentreName, BureauName string
+	// Hardship is the provincial economic-hardship standard (Art. 34).
+	Hardship Standard
 }
 
 func (s *Service) today() calendar.Date { return calendar.DateOf(s.Now()) }
@@ -147,6 +149,11 @@ func (s *Service) reveal(a Application, v Viewer) (Application, error) {
 		}
 	}
 	a.Age, a.AidedAge = ageOf(id, s.today()), ageOf(aided, s.today())
+	if v.officer() || v.Role == "" {
+		if ok, known := s.Hardship.Meets(a.HouseholdSize, a.HouseholdIncome); known && a.Path == Art41 {
+			a.MeetsStandard = &ok
+		}
+	}
 	if v.officer() {
 		a.IDNumber, a.Phone, a.AidedIDNumber = id, phone, aided
 		return a, nil

@@ -31,6 +31,10 @@ type Form struct {
 	Path             Path     `json:"path"`
 	PathDetail       string   `json:"path_detail"`
 	Veteran          bool     `json:"veteran"`
+	// The economic statement of the Art. 41 pledge.
+	HouseholdSize   int    `json:"household_size"`
+	HouseholdIncome int    `json:"household_income"` // yuan a month, the whole household
+	NotableAssets   string `json:"notable_assets"`
 	// PledgeConfirmed and PledgeSignature sign the Art. 41 pledge.
 	PledgeConfirmed  bool   `json:"pledge_confirmed"`
 	PledgeSignature  string `json:"pledge_signature"`
@@ -123,6 +127,15 @@ func (f Form) checkPath(e errs.Fields, today calendar.Date) *calendar.Date {
 		if !f.PledgeConfirmed || strings.TrimSpace(f.PledgeSignature) != strings.TrimSpace(f.Name) {
 			e.Add("pledge_signature", "请确认承诺书、经济状况说明和授权核查书，并签署与申请人一致的姓名", "confirm the pledge and sign with the applicant's name")
 		}
+		if f.HouseholdSize < 1 || f.HouseholdSize > 20 {
+			e.Add("household_size", "请填写家庭人口数（1至20人）", "household size, 1 to 20")
+		}
+		if f.HouseholdIncome < 0 || f.HouseholdIncome > 10_000_000 {
+			e.Add("household_income", "请填写家庭月收入（元）", "monthly household income in yuan")
+		}
+		if !length(f.NotableAssets, 0, 200) {
+			e.Add("notable_assets", "主要财产不超过200字", "at most 200 characters")
+		}
 	case Proofs:
 	default:
 		e.Add("path", "请选择经济状况证明方式", "choose how economic status is shown")
@@ -171,10 +184,11 @@ func (s *Service) Submit(ctx context.Context, v Viewer, f Form) (Application, er
 		RepresentedName: strings.TrimSpace(f.RepresentedName), Matter: f.Matter, CriminalCategory: f.CriminalCategory,
 		Art31Item: strings.TrimSpace(f.Art31Item), Mandatory: f.Matter == Criminal && f.CriminalCategory != "",
 		OpposingParty: strings.TrimSpace(f.OpposingParty), Summary: strings.TrimSpace(f.Summary), LimitationDate: limit,
-		UrgentPreserve: f.UrgentPreserve, Path: f.Path, PathDetail: f.PathDetail, Veteran: f.Veteran,
+		UrgentPreserve: f.UrgentPreserve, Path: f.Path, PathDetail: strings.TrimSpace(f.PathDetail), Veteran: f.Veteran,
 		SensitiveConsent: true, Origin: Applied, Status: Received, CompleteAt: &now, CreatedAt: now, UpdatedAt: now}
 	if f.Path == Art41 {
 		a.PledgeVersion, a.PledgeSignedName = PledgeVersion, strings.TrimSpace(f.PledgeSignature)
+		a.HouseholdSize, a.HouseholdIncome, a.NotableAssets = f.HouseholdSize, f.HouseholdIncome, strings.TrimSpace(f.NotableAssets)
 	}
 	role := Applicant
 	if v.Role == "resident" {

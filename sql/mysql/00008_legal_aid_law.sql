@@ -11,7 +11,8 @@
 -- (the applicant or the aided person, Art. 49), online or at the window, and
 -- the officer who recorded a paper one. The aided person's ID number is
 -- kept sealed and indexed like the applicant's. Advance aid (Art. 44)
--- keeps its ground, reason and time.
+-- keeps its ground, reason and time. The Art. 41 pledge carries its economic
+-- statement: household size, monthly household income (yuan), notable assets.
 ALTER TABLE legal_aid_applications ADD COLUMN origin VARCHAR(20) NOT NULL DEFAULT 'application';
 ALTER TABLE legal_aid_applications ADD COLUMN notice_organ VARCHAR(20) NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_applications ADD COLUMN notice_case_no VARCHAR(50) NOT NULL DEFAULT '';
@@ -29,11 +30,17 @@ ALTER TABLE legal_aid_applications ADD COLUMN aided_id_index VARCHAR(64) NOT NUL
 ALTER TABLE legal_aid_applications ADD COLUMN advance_ground VARCHAR(30) NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_applications ADD COLUMN advance_reason VARCHAR(1000) NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_applications ADD COLUMN advance_at DATETIME(6) NULL;
+ALTER TABLE legal_aid_applications ADD COLUMN household_size INT NOT NULL DEFAULT 0;
+ALTER TABLE legal_aid_applications ADD COLUMN household_income INT NOT NULL DEFAULT 0;
+ALTER TABLE legal_aid_applications ADD COLUMN notable_assets VARCHAR(200) NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_objections ADD COLUMN objector VARCHAR(20) NOT NULL DEFAULT 'applicant';
 ALTER TABLE legal_aid_objections ADD COLUMN channel VARCHAR(20) NOT NULL DEFAULT 'online';
 ALTER TABLE legal_aid_objections ADD COLUMN recorded_by BIGINT NULL;
 
 -- +goose Down
+ALTER TABLE legal_aid_applications DROP COLUMN notable_assets;
+ALTER TABLE legal_aid_applications DROP COLUMN household_income;
+ALTER TABLE legal_aid_applications DROP COLUMN household_size;
 ALTER TABLE legal_aid_applications DROP COLUMN advance_at;
 ALTER TABLE legal_aid_applications DROP COLUMN advance_reason;
 ALTER TABLE legal_aid_applications DROP COLUMN advance_ground;

@@ -11,7 +11,8 @@
 -- (the applicant or the aided person, Art. 49), online or at the window, and
 -- the officer who recorded a paper one. The aided person's ID number is
 -- kept sealed and indexed like the applicant's. Advance aid (Art. 44)
--- keeps its ground, reason and time.
+-- keeps its ground, reason and time. The Art. 41 pledge carries its economic
+-- statement: household size, monthly household income (yuan), notable assets.
 ALTER TABLE legal_aid_applications ADD COLUMN origin TEXT NOT NULL DEFAULT 'application';
 ALTER TABLE legal_aid_applications ADD COLUMN notice_organ TEXT NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_applications ADD COLUMN notice_case_no TEXT NOT NULL DEFAULT '';
@@ -29,11 +30,17 @@ ALTER TABLE legal_aid_applications ADD COLUMN aided_id_index TEXT NOT NULL DEFAU
 ALTER TABLE legal_aid_applications ADD COLUMN advance_ground TEXT NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_applications ADD COLUMN advance_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_applications ADD COLUMN advance_at DATETIME;
+ALTER TABLE legal_aid_applications ADD COLUMN household_size INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE legal_aid_applications ADD COLUMN household_income INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE legal_aid_applications ADD COLUMN notable_assets TEXT NOT NULL DEFAULT '';
 ALTER TABLE legal_aid_objections ADD COLUMN objector TEXT NOT NULL DEFAULT 'applicant';
 ALTER TABLE legal_aid_objections ADD COLUMN channel TEXT NOT NULL DEFAULT 'online';
 ALTER TABLE legal_aid_objections ADD COLUMN recorded_by INTEGER;
 
 -- +goose Down
+ALTER TABLE legal_aid_applications DROP COLUMN notable_assets;
+ALTER TABLE legal_aid_applications DROP COLUMN household_income;
+ALTER TABLE legal_aid_applications DROP COLUMN household_size;
 ALTER TABLE legal_aid_applications DROP COLUMN advance_at;
 ALTER TABLE legal_aid_applications DROP COLUMN advance_reason;
 ALTER TABLE legal_aid_applications DROP COLUMN advance_ground;

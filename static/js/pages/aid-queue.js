@@ -43,6 +43,9 @@ async function detail(main, id) {
     ${a.origin === 'notified' ? html`<p><span class="badge warn">${t('aid.notified')}</span> ${a.notice_organ} ${a.notice_case_no} · ${a.notice_date}</p>` : ''}
     ${a.materials_to_check ? html`<p class="alert" id="materials-to-check">${t('aid.materialsToCheck')}</p>` : ''}
     ${a.reported_ground ? html`<p class="alert">${t('aid.reported', { ground: grounds[a.reported_ground], reason: a.reported_reason })}</p>` : ''}
+    ${a.path === 'art41_pledge' ? html`<p id="economic">${t('aid.householdSize')} ${a.household_size} · ${t('aid.householdIncome')} ${a.household_income}
+      ${a.notable_assets ? html` · ${a.notable_assets}` : ''}
+      <span class="badge ${a.meets_standard ? '' : 'warn'}">${a.meets_standard ? t('aid.meets') : t('aid.notMeets')}</span></p>` : ''}
     <p>${a.summary}</p>
     ${letterLinks(a, timeline)}
     <p class="muted">${t('aid.opposing')}：${a.opposing_party || '—'}</p>

@@ -78,7 +78,12 @@ async function explain(form) {
       <ul>${rule.requirements.map((r) => html`<li>${r}</li>`)}</ul>
       ${rule.options ? html`<label for="path_detail">${t('aid.detail')}</label>
         <select id="path_detail" name="path_detail">${Object.entries(rule.options).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>` : ''}
-      ${rule.pledge ? html`${rule.pledge.map((p) => html`<p class="pledge">${p}</p>`)}
+      ${rule.pledge ? html`
+        <p class="muted">${t('aid.standard', { amount: info.hardship_standard.monthly_per_capita, source: info.hardship_standard.source })}</p>
+        <label for="household_size">${t('aid.householdSize')}</label><input id="household_size" name="household_size" type="number" min="1" max="20" inputmode="numeric">
+        <label for="household_income">${t('aid.householdIncome')}</label><input id="household_income" name="household_income" type="number" min="0" inputmode="numeric">
+        <label for="notable_assets">${t('aid.assets')}</label><input id="notable_assets" name="notable_assets" maxlength="200">
+        ${rule.pledge.map((p) => html`<p class="pledge">${p}</p>`)}
         <label class="choice"><input type="checkbox" name="pledge_confirmed"> ${t('aid.pledgeConfirm')}</label>
         <label for="pledge_signature">${t('aid.signature')}</label><input id="pledge_signature" name="pledge_signature">` : ''}
     </div>`);
@@ -92,7 +97,8 @@ async function submit(main, form) {
     pledge_confirmed: on('pledge_confirmed'), pledge_signature: v('pledge_signature'), name: v('name'), id_number: v('id_number'),
     phone: v('phone'), address: v('address'), township: v('township'), relation: v('relation'), represented_name: v('represented_name'),
     veteran: on('veteran'), opposing_party: v('opposing_party'), summary: v('summary'), limitation_date: v('limitation_date'),
-    urgent_preservation: on('urgent_preservation'), sensitive_consent: on('sensitive_consent'),
+    urgent_preservation: on('urgent_preservation'), sensitive_consent: on('sensitive_consent'), aided_id_number: v('aided_id_number'),
+    household_size: Number(v('household_size') || 0), household_income: Number(v('household_income') || 0), notable_assets: v('notable_assets'),
   };
   try {
     const app = await api('POST', '/legal-aid/applications', body);
