@@ -56,10 +56,15 @@ type Deps struct {
 	Sites       network.Store
 	Outbox      notify.Store
 	Idempotency idempotency.Store
-	Holds       holds.Store
-	DB          interface{ Ping(context.Context) error }
-	Static      fs.FS // the static/ tree
-	Log         *slog.Logger
+	// Sealer seals stored answers that may carry personal data (pii.Box).
+	Sealer interface {
+		Seal(plaintext string) string
+		Open(sealed string) (string, error)
+	}
+	Holds  holds.Store
+	DB     interface{ Ping(context.Context) error }
+	Static fs.FS // the static/ tree
+	Log    *slog.Logger
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 }
