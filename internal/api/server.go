@@ -113,6 +113,9 @@ func (s *Server) routes() (*gin.Engine, error) {
 	if err := r.SetTrustedProxies(s.cfg.TrustedProxies); err != nil {
 		return nil, err
 	}
+	// Only X-Forwarded-For, from a trusted proxy: X-Real-IP would let a
+	// client behind a proxy that does not set it choose its own address.
+	r.RemoteIPHeaders = []string{"X-Forwarded-For"}
 	r.HandleMethodNotAllowed = true
 	r.Use(s.observe, gin.CustomRecovery(s.recoverJSON), s.limitBody, s.loadUser)
 	r.NoRoute(s.notFound)
