@@ -2,6 +2,7 @@ package holds
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"sync"
@@ -160,7 +161,7 @@ func testRelease(t *testing.T, s Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Release(ctx, h.ID, "thief"); !errs.Is(err, errs.Forbidden) {
+		if err := s.Release(ctx, h.ID, "thief"); !errors.Is(err, ErrNotOwner) {
 			t.Fatalf("capacity %d: release by another: %v", capacity, err)
 		}
 		if err := s.Release(ctx, h.ID, "owner"); err != nil {
