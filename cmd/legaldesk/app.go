@@ -30,7 +30,7 @@ type app struct {
 	log      *slog.Logger
 	store    *store.Store
 	box      *pii.Box
-	redis    *redisconn.Client // nil without Redis
+	redis    redisconn.Client // nil without Redis
 	holds    holds.Store
 	accounts *account.Service
 	roster   *roster.Service

@@ -86,7 +86,9 @@ func newAPI(a *app) (*api.Server, error) {
 	case "database":
 		cfg.SessionStore = store.Sessions{S: a.store}
 	case "redis":
-		cfg.SessionStore = sessions.Redis(a.redis, a.cfg.Redis.Prefix)
+		if cfg.SessionStore, err = sessions.Redis(a.redis, a.cfg.Redis.Prefix); err != nil {
+			return nil, err
+		}
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Calendar: &calendar.Service{Store: a.store}, Roster: a.roster,
 		Booking: a.booking, LegalAid: a.legalAid, Sites: a.store, Outbox: a.store, Idempotency: a.store, Sealer: a.box, Holds: a.holds,

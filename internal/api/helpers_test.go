@@ -115,7 +115,11 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 		if hs == nil {
 			hs = holds.NewRedis(rc, prefix)
 		}
-		su.cfg.SessionStore, su.cfg.RedisConfigured = sessions.Redis(rc, prefix), true
+		rs, err := sessions.Redis(rc, prefix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		su.cfg.SessionStore, su.cfg.RedisConfigured = rs, true
 	}
 	if hs == nil {
 		hs = holds.NewMemory()

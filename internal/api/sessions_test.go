@@ -206,7 +206,11 @@ func TestSessionTokensHashedInDatabase(t *testing.T) {
 
 func TestSessionTokensHashedInRedis(t *testing.T) {
 	rc, prefix := testenv.RequireRedis(t), testenv.RedisPrefix()
-	e := newEnv(t, "sqlite", func(s *setup) { s.cfg.SessionStore = sessions.Redis(rc, prefix) })
+	rs, err := sessions.Redis(rc, prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t, "sqlite", func(s *setup) { s.cfg.SessionStore = rs })
 	c := e.client()
 	c.signInStaff(account.Admin, "13900000001")
 	found, err := rc.Keys(context.Background(), prefix+"session:*").Result()
