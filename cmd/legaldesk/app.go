@@ -100,7 +100,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		rules[tier] = booking.Rules{MinNotice: r.MinNotice, Horizon: r.Horizon, MaxActive: r.MaxActive, CancelCutoff: r.CancelCutoff}
 	}
 	a.booking = &booking.Service{Store: a.store, Holds: holds.Slots{Store: a.holds, TTL: cfg.Holds.TTL}, Notify: a.accounts,
-		Log: log, Now: time.Now, Rules: rules}
+		Log: log, Now: time.Now, Rules: rules, CacheTTL: 2 * time.Second}
 	// The roster tells booking's residents when their lawyer changes.
 	a.roster.Notify, a.roster.Box = a.booking, a.box
 	uploads := cfg.LegalAid.UploadsDir

@@ -71,3 +71,24 @@ func TestCookieMakesPublicAnswersPrivate(t *testing.T) {
 		t.Fatalf("availability for everyone should stay cacheable: %q", anon.header.Get("Cache-Control"))
 	}
 }
+
+// TestAvailabilityETag: a client that has the current availability gets
+// 304 and no body; after a booking changes it, the new answer.
+func TestAvailabilityETag(t *testing.T) {
+	e := bookingEnv(t, "sqlite")
+	a := e.resident("13800000001")
+	path := "/api/v1/slots?site_id=1&from=2026-12-02&to=2026-12-02"
+	first := a.wantStatus(a.do("GET", path, nil), 200)
+	etag := first.header.Get("ETag")
+	if etag == "" {
+		t.Fatal("no ETag")
+	}
+	if r := a.do("GET", path, nil, "If-None-Match", etag); r.status != 304 || len(r.body) != 0 {
+		t.Fatalf("same availability: %d, %d bytes", r.status, len(r.body))
+	}
+	slot := items(first.json(t), "items")[0]
+	a.object("POST", "/api/v1/bookings", map[string]any{"slot_id": id(slot)}, 201)
+	if r := a.do("GET", path, nil, "If-None-Match", etag); r.status != 200 || r.header.Get("ETag") == etag {
+		t.Fatalf("after a booking: %d, ETag %q", r.status, r.header.Get("ETag"))
+	}
+}
