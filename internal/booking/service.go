@@ -215,7 +215,8 @@ func (s *Service) Confirm(ctx context.Context, residentID int64, r Request) (Boo
 				return ErrSlotFull
 			}
 			return s.checkMine(sl, mine, 0)
-		}})
+		},
+		Notice: confirmedNotice})
 	if errs.Is(err, errs.NotFound) {
 		err = slotError(err)
 	}
@@ -226,11 +227,13 @@ func (s *Service) Confirm(ctx context.Context, residentID int64, r Request) (Boo
 	if r.HoldID != "" {
 		s.Holds.Release(ctx, r.HoldID, residentID) // advisory; it expires anyway
 	}
-	if !replayed {
-		s.notify(ctx, b, "booking_confirmed", fmt.Sprintf("【公共法律服务】您已预约%s %s的免费法律咨询（%s律师），预约码 %s。如需取消请提前办理。",
-			b.SiteName, when(b.Start), b.LawyerName, b.Code))
-	}
 	return b, replayed, nil
+}
+
+// confirmedNotice is the text a resident receives for a new booking.
+func confirmedNotice(b Booking) (string, string) {
+	return "booking_confirmed", fmt.Sprintf("【公共法律服务】您已预约%s %s的免费法律咨询（%s律师），预约码 %s。如需取消请提前办理。",
+		b.SiteName, when(b.Start), b.LawyerName, b.Code)
 }
 
 func when(t time.Time) string {

@@ -80,3 +80,44 @@ func oneSlot(t *testing.T, s *store.Store, n int) (int64, []int64) {
 	}
 	return slot, users
 }
+
+// TestConfirmAndNoticeTogether: a confirm's notice is written in its
+// transaction. Killed between the booking and the notice (its context
+// cancelled), nothing is left — no booking, no place taken, no notice; a
+// confirm that goes through has exactly one notice.
+func TestConfirmAndNoticeTogether(t *testing.T) {
+	for _, engine := range testenv.Engines(t) {
+		t.Run(engine, func(t *testing.T) {
+			s := testenv.NewStore(t, engine)
+			slot, users := oneSlot(t, s, 1)
+			count := func(q string) int {
+				var n int
+				if err := s.DB().Get(&n, q); err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+			ctx, kill := context.WithCancel(context.Background())
+			c := booking.Confirmation{ResidentID: users[0], SlotID: slot, Code: booking.NewCode(), At: time.Now(),
+				Check: func(booking.Slot, []booking.Booking) error { return nil },
+				Notice: func(booking.Booking) (string, string) {
+					kill() // the booking is written; the notice is next
+					return "booking_confirmed", "已预约"
+				}}
+			if _, _, err := s.Confirm(ctx, c); err == nil {
+				t.Fatal("a confirm killed before its notice succeeded")
+			}
+			if b, o, taken := count(`SELECT COUNT(*) FROM bookings`), count(`SELECT COUNT(*) FROM outbox`),
+				count(`SELECT booked FROM slots`); b != 0 || o != 0 || taken != 0 {
+				t.Fatalf("after the killed confirm: %d bookings, %d notices, %d places taken", b, o, taken)
+			}
+			c.Code, c.Notice = booking.NewCode(), func(b booking.Booking) (string, string) { return "booking_confirmed", "已预约 " + b.Code }
+			if _, _, err := s.Confirm(context.Background(), c); err != nil {
+				t.Fatal(err)
+			}
+			if b, o := count(`SELECT COUNT(*) FROM bookings`), count(`SELECT COUNT(*) FROM outbox WHERE kind = 'booking_confirmed'`); b != 1 || o != 1 {
+				t.Fatalf("after the confirm: %d bookings, %d notices", b, o)
+			}
+		})
+	}
+}
