@@ -8,7 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	_ "github.com/go-sql-driver/mysql" // registers "mysql"
+	"github.com/go-sql-driver/mysql"
 	_ "modernc.org/sqlite"             // registers "sqlite"
 )
 
@@ -55,7 +55,13 @@ func (d DBLimit) Run(ctx context.Context) (Latency, error) {
 func (d DBLimit) open() (*sql.DB, error) {
 	switch d.Driver {
 	case "mysql":
-		return sql.Open("mysql", d.DSN)
+		cfg, err := mysql.ParseDSN(d.DSN)
+		if err != nil {
+			return nil, err
+		}
+		// The ceiling: one round trip a statement, as the server's store does.
+		cfg.InterpolateParams = true
+		return sql.Open("mysql", cfg.FormatDSN())
 	case "sqlite":
 		q := url.Values{}
 		q.Add("_pragma", "busy_timeout(10000)")
