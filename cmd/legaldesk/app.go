@@ -88,7 +88,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	// data in production, and this checks both again.
 	sender := &notify.LogSender{Outbox: a.store, Box: a.box, Log: log, Now: time.Now,
 		DemoAid: cfg.Demo && !cfg.Production()}
-	a.accounts = &account.Service{Store: a.store, Box: a.box, Sender: sender, Limiter: limiter, Now: time.Now,
+	a.accounts = &account.Service{Store: a.store, Box: a.box, Sender: sender, Limiter: limiter, Now: time.Now, UserTTL: 5 * time.Second,
 		Rules: account.Rules{CodeTTL: cfg.Auth.SMSCodeTTL, MaxAttempts: cfg.Auth.SMSMaxAttempts,
 			SMSPerPhone: cfg.Auth.SMSPerPhone, SMSWindow: cfg.Auth.SMSWindow,
 			LoginPerPhone: cfg.Auth.LoginPerPhone, LoginWindow: cfg.Auth.LoginWindow}}

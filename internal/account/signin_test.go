@@ -194,3 +194,34 @@ func TestCodeHashNeedsTheServerKey(t *testing.T) {
 		t.Fatal("the code's hash is keyed only by the phone index stored beside it")
 	}
 }
+
+// TestSignedInUserCached: a signed-in user's account is read once per
+// UserTTL, not on every request; a deactivation shows within the TTL, and
+// at once where Forget is called.
+func TestSignedInUserCached(t *testing.T) {
+	ctx := context.Background()
+	s, _, now := signInService(t)
+	s.UserTTL = 5 * time.Second
+	u, err := s.Create(ctx, account.NewUser{Role: account.Resident, Name: "居民", Phone: "13800000006"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.SignedInUser(ctx, u.ID); err != nil || !got.Active {
+		t.Fatalf("first read: %+v %v", got, err)
+	}
+	if _, err := s.Store.(*store.Store).DB().Exec(`UPDATE users SET active = 0 WHERE id = ?`, u.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.SignedInUser(ctx, u.ID); !got.Active {
+		t.Fatal("the cached account should be served within the TTL")
+	}
+	*now = now.Add(5 * time.Second)
+	if got, _ := s.SignedInUser(ctx, u.ID); got.Active {
+		t.Fatal("a deactivation must show once the TTL has passed")
+	}
+	s.Store.(*store.Store).DB().Exec(`UPDATE users SET active = 1 WHERE id = ?`, u.ID)
+	s.Forget(u.ID)
+	if got, _ := s.SignedInUser(ctx, u.ID); !got.Active {
+		t.Fatal("Forget must make the next read fresh")
+	}
+}

@@ -172,8 +172,9 @@ func (w *sessionWriter) start() bool {
 	return !w.failed
 }
 
-// loadUser puts the signed-in user, if any, on the context. A deactivated
-// account loses its session at once.
+// loadUser puts the signed-in user, if any, on the context, from the
+// accounts' short cache (no SQL read per request). A deactivated account
+// loses its session within that cache's few seconds.
 func (s *Server) loadUser(c *gin.Context) {
 	ctx := c.Request.Context()
 	id := s.sessions.GetInt64(ctx, sessionUserID)
@@ -181,7 +182,7 @@ func (s *Server) loadUser(c *gin.Context) {
 		c.Next()
 		return
 	}
-	u, err := s.Accounts.User(ctx, id)
+	u, err := s.Accounts.SignedInUser(ctx, id)
 	if errs.Is(err, errs.NotFound) || (err == nil && !u.Active) {
 		s.sessions.Destroy(ctx)
 		c.Next()
