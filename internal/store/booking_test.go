@@ -51,73 +51,43 @@ func testFeatureErrors(t *testing.T, s *store.Store) {
 
 // oneSlot makes a site with one slot of capacity 2 and n residents.
 func oneSlot(t *testing.T, s *store.Store, n int) (int64, []int64) {
+	slots, users := seedSlots(t, s, 1, 2, n)
+	return slots[0], users
+}
+
+// seedSlots makes a site with one shift of nSlots one-minute slots of the
+// given capacity, and n residents.
+func seedSlots(tb testing.TB, s *store.Store, nSlots, capacity, n int) ([]int64, []int64) {
 	ctx := context.Background()
 	site := network.Site{Name: "中心", Tier: network.Center, Active: true}
 	if err := s.CreateSite(ctx, 0, &site, network.Check); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	start := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Second)
 	db := s.DB()
 	res, err := db.Exec(`INSERT INTO shifts (site_id, date, session, seat, starts_at, ends_at, created_at, updated_at) VALUES (?, '2030-01-01', 0, 0, ?, ?, ?, ?)`,
 		site.ID, start, start, start, start)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	shift, _ := res.LastInsertId()
-	res, err = db.Exec(`INSERT INTO slots (shift_id, site_id, starts_at, ends_at, capacity, booked) VALUES (?, ?, ?, ?, 2, 0)`,
-		shift, site.ID, start, start.Add(30*time.Minute))
-	if err != nil {
-		t.Fatal(err)
+	slots := make([]int64, nSlots)
+	for i := range slots {
+		at := start.Add(time.Duration(i) * time.Minute)
+		res, err := db.Exec(`INSERT INTO slots (shift_id, site_id, starts_at, ends_at, capacity, booked) VALUES (?, ?, ?, ?, ?, 0)`,
+			shift, site.ID, at, at.Add(time.Minute), capacity)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		slots[i], _ = res.LastInsertId()
 	}
-	slot, _ := res.LastInsertId()
 	users := make([]int64, n)
 	for i := range users {
 		u := account.User{Role: account.Resident, Name: "r", PhoneSealed: "x", PhoneIndex: fmt.Sprint("owner", i), Active: true}
 		if err := s.CreateUser(ctx, &u); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		users[i] = u.ID
 	}
-	return slot, users
-}
-
-// TestConfirmAndNoticeTogether: a confirm's notice is written in its
-// transaction. Killed between the booking and the notice (its context
-// cancelled), nothing is left — no booking, no place taken, no notice; a
-// confirm that goes through has exactly one notice.
-func TestConfirmAndNoticeTogether(t *testing.T) {
-	for _, engine := range testenv.Engines(t) {
-		t.Run(engine, func(t *testing.T) {
-			s := testenv.NewStore(t, engine)
-			slot, users := oneSlot(t, s, 1)
-			count := func(q string) int {
-				var n int
-				if err := s.DB().Get(&n, q); err != nil {
-					t.Fatal(err)
-				}
-				return n
-			}
-			ctx, kill := context.WithCancel(context.Background())
-			c := booking.Confirmation{ResidentID: users[0], SlotID: slot, Code: booking.NewCode(), At: time.Now(),
-				Check: func(booking.Slot, []booking.Booking) error { return nil },
-				Notice: func(booking.Booking) (string, string) {
-					kill() // the booking is written; the notice is next
-					return "booking_confirmed", "已预约"
-				}}
-			if _, _, err := s.Confirm(ctx, c); err == nil {
-				t.Fatal("a confirm killed before its notice succeeded")
-			}
-			if b, o, taken := count(`SELECT COUNT(*) FROM bookings`), count(`SELECT COUNT(*) FROM outbox`),
-				count(`SELECT booked FROM slots`); b != 0 || o != 0 || taken != 0 {
-				t.Fatalf("after the killed confirm: %d bookings, %d notices, %d places taken", b, o, taken)
-			}
-			c.Code, c.Notice = booking.NewCode(), func(b booking.Booking) (string, string) { return "booking_confirmed", "已预约 " + b.Code }
-			if _, _, err := s.Confirm(context.Background(), c); err != nil {
-				t.Fatal(err)
-			}
-			if b, o := count(`SELECT COUNT(*) FROM bookings`), count(`SELECT COUNT(*) FROM outbox WHERE kind = 'booking_confirmed'`); b != 1 || o != 1 {
-				t.Fatalf("after the confirm: %d bookings, %d notices", b, o)
-			}
-		})
-	}
+	return slots, users
 }
