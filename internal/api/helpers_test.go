@@ -115,7 +115,11 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 		if hs == nil {
 			hs = holds.NewRedis(rc, prefix)
 		}
-		su.cfg.SessionStore, su.cfg.RedisConfigured = sessions.Redis(rc, prefix), true
+		rs, err := sessions.Redis(rc, prefix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		su.cfg.SessionStore, su.cfg.RedisConfigured = rs, true
 	}
 	if hs == nil {
 		hs = holds.NewMemory()
@@ -138,7 +142,7 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	bs := &booking.Service{Store: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL}, Notify: acc, Log: log, Now: e.now}
 	rs.Notify, rs.Box = bs, e.box
 	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la,
-		Sites: e.store, Outbox: e.store, Idempotency: e.store, Holds: hs, DB: e.store,
+		Sites: e.store, Outbox: e.store, Idempotency: e.store, Sealer: e.box, Holds: hs, DB: e.store,
 		Static: os.DirFS("../../static"), Log: log, Now: e.now}, su.cfg)
 	if err != nil {
 		t.Fatal(err)
