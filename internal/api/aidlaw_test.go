@@ -130,7 +130,7 @@ func TestMaterialsNoticeReachesApplicant(t *testing.T) {
 		}
 		e.advance(3 * day) // printed on 11-23, dated on the day of the notice
 		text := letterText(t, r, path+"/decision.pdf")
-		wantText(t, text, "补充材料通知书", "身份证复印件；劳动合同或工资条", "2026年11月25日前", "视为撤回申请", "第四十三条", "高平市法律援助中心2026年11月20日")
+		wantText(t, text, "补充材料通知书", "身份证复印件；劳动合同或工资条", "2026年11月25日前", "视为撤回申请", "第四十三条", "高平市司法局", "高平市法律援助中心2026年11月20日")
 		if strings.Contains(text, "2026年11月23日") {
 			t.Error("the notice is dated the day it was printed")
 		}
@@ -166,7 +166,7 @@ func TestDeemedWithdrawalNotified(t *testing.T) {
 		t.Fatalf("withdrawal SMS: %+v", sms)
 	}
 	e.advance(2 * day)
-	wantText(t, letterText(t, r, path+"/decision.pdf"), "视为撤回申请通知书", "2026年11月25日前", "第四十三条", "高平市法律援助中心2026年11月26日")
+	wantText(t, letterText(t, r, path+"/decision.pdf"), "视为撤回申请通知书", "2026年11月25日前", "第四十三条", "高平市司法局", "高平市法律援助中心2026年11月26日")
 }
 
 // Art. 49: an officer records an objection handed in at the window for a
@@ -255,7 +255,7 @@ func TestTerminationReportedAndOverturned(t *testing.T) {
 			t.Fatal("the overturned termination is not back on the board to assign")
 		}
 		wantText(t, letterText(t, r, approved+"/decision.pdf?kind=objection"), "法律援助异议审查决定书", "终止法律援助", "责令高平市法律援助中心改正", "高平市司法局")
-		wantText(t, letterText(t, r, approved+"/decision.pdf?kind=approval"), "给予法律援助决定书", "三日内指派", "高平市法律援助中心")
+		wantText(t, letterText(t, r, approved+"/decision.pdf?kind=approval"), "给予法律援助决定书", "三日内指派", "向高平市司法局提出", "高平市法律援助中心")
 		r.wantStatus(r.do("GET", approved+"/decision.pdf?kind=withdrawal", nil), 409).wantError(t, legalaid.ErrNoLetter)
 		r.wantStatus(r.do("GET", approved+"/decision.pdf?kind=nonsense", nil), 400)
 	})

@@ -63,12 +63,13 @@ func (s *Service) Letter(ctx context.Context, v Viewer, id int64, kind string) (
 	applied := fmt.Sprintf("你于%s提出的法律援助申请（申请编号 %s）", chineseDate(a.CreatedAt), a.Code)
 	objection := fmt.Sprintf("如对本决定有异议，可以依照《中华人民共和国法律援助法》第四十九条的规定，向%s提出。%s应当自收到异议之日起五日内进行审查，作出维持或者责令%s改正的决定。",
 		s.BureauName, s.BureauName, s.CentreName)
+	voice := fmt.Sprintf("对法律援助工作有意见或者建议的，可以向%s或者%s反映。", s.CentreName, s.BureauName)
 	switch kind {
 	case "approval":
 		l.Title = "给予法律援助决定书"
 		l.Body = []string{applied + "，经审查，符合《中华人民共和国法律援助法》规定的条件，决定给予法律援助。",
 			fmt.Sprintf("%s将自本决定作出之日起三日内指派法律援助人员为受援人提供法律援助（第四十三条）。", s.CentreName),
-			"受援期间，受援人应当如实陈述与案件有关的事实，提供有关证据材料；有该法第四十八条规定情形的，将终止法律援助。对终止决定有异议的，可以依照第四十九条提出。"}
+			fmt.Sprintf("受援期间，受援人应当如实陈述与案件有关的事实，提供有关证据材料；有该法第四十八条规定情形的，将终止法律援助。对终止决定有异议的，可以依照第四十九条向%s提出。", s.BureauName)}
 	case "refusal":
 		l.Title = "不予法律援助决定书"
 		l.Body = []string{applied + "，经审查，决定不予法律援助。", "理由：" + ev.Reason, objection}
@@ -77,7 +78,7 @@ func (s *Service) Letter(ctx context.Context, v Viewer, id int64, kind string) (
 		l.Body = []string{applied + "，材料不齐全。依照《中华人民共和国法律援助法》第四十三条，现一次性告知你需要补充的全部材料：",
 			a.MissingMaterials,
 			fmt.Sprintf("请于%s前补充上述材料或者作出说明（可在“我的申请”中上传，或送交%s）。补充材料期间，审查期限暂停计算，材料补齐后继续计算。", longDate(a.SupplementBy), s.CentreName),
-			"逾期未补充材料或者作出说明的，视为撤回申请。"}
+			"逾期未补充材料或者作出说明的，视为撤回申请。", voice}
 	case "termination":
 		l.Title = "终止法律援助决定书"
 		l.Body = []string{fmt.Sprintf("经审查，%s存在《中华人民共和国法律援助法》第四十八条规定的情形：%s。决定自%s起终止法律援助。", applied, Art48Grounds[a.TerminationGround], l.Date),
@@ -88,7 +89,7 @@ func (s *Service) Letter(ctx context.Context, v Viewer, id int64, kind string) (
 	case "withdrawal":
 		l.Title = "视为撤回申请通知书"
 		l.Body = []string{fmt.Sprintf("%s，经一次性告知补充材料，你未在%s前补充材料或者作出说明。依照《中华人民共和国法律援助法》第四十三条，视为撤回申请。", applied, longDate(a.SupplementBy)),
-			"如仍需法律援助，可以重新提出申请。"}
+			"如仍需法律援助，可以重新提出申请。", voice}
 	case "objection":
 		l = objectionLetter(l, s, applied, ev, events)
 	}
