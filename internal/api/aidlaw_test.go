@@ -189,7 +189,8 @@ func TestWindowObjectionForWalkIn(t *testing.T) {
 		admin := e.client()
 		admin.signInStaff("admin", "13900000001")
 		open := items(admin.object("GET", "/api/v1/legal-aid/objections", nil, 200), "items")
-		if len(open) != 1 || open[0]["objector"] != "aided_person" || open[0]["channel"] != "window" {
+		// Filed on 11-22: the bureau's five days end on 11-27 (Art. 49).
+		if len(open) != 1 || open[0]["objector"] != "aided_person" || open[0]["channel"] != "window" || open[0]["due"] != "2026-11-27" || open[0]["overdue"] != false {
 			t.Fatalf("the bureau's list: %v", open)
 		}
 		e.advance(2 * day) // decided on 11-24, within five days

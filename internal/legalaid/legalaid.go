@@ -240,4 +240,7 @@ type OpenObjection struct {
 	Code          string `db:"code" json:"code"`
 	Name          string `db:"name" json:"name"`
 	DecidedReason string `db:"decided_reason" json:"decided_reason"`
+	// Due is the last day of the bureau's five days (Art. 49).
+	Due     calendar.Date `db:"-" json:"due"`
+	Overdue bool          `db:"-" json:"overdue"`
 }

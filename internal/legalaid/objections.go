@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/errs"
 )
 
@@ -22,6 +23,8 @@ func (s *Service) OpenObjections(ctx context.Context, v Viewer) ([]OpenObjection
 	shown := make([]string, len(list))
 	for i, o := range list {
 		shown[i] = strconv.FormatInt(o.ID, 10)
+		list[i].Due = calendar.DateOf(o.FiledAt).AddDays(ObjectionDays)
+		list[i].Overdue = s.today().After(list[i].Due)
 	}
 	if err := s.Store.AuditReadDetail(ctx, v.ID, "legal_aid_objections", 0, "ids="+strings.Join(shown, ",")); err != nil {
 		return nil, err
