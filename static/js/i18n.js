@@ -2,7 +2,7 @@
 // t('key'); the language choice is kept in localStorage.
 const strings = {
   zh: {
-    skip: '跳到主要内容', brand: '公共法律服务平台', large: '大字', loading: '加载中…',
+    skip: '跳到主要内容', brand: '公共法律服务平台', large: '大字', loading: '加载中…', menu: '菜单',
     'nav.home': '首页', 'nav.sites': '服务站点', 'nav.login': '登录', 'nav.me': '我的',
     footer: '公共法律服务热线 12348 · 免费法律咨询',
     'home.title': '公共法律服务', 'home.lead': '就近找到法律服务站点，预约律师免费咨询，申请法律援助。',
@@ -16,7 +16,8 @@ const strings = {
     'sites.others': '其他服务机构',
     'login.title': '登录', 'login.resident': '居民登录', 'login.staff': '工作人员登录',
     'login.phone': '手机号码', 'login.code': '短信验证码', 'login.getCode': '获取验证码',
-    'login.resend': '{n} 秒后重新获取', 'login.sent': '验证码已发送，请查看短信。', 'login.password': '密码',
+    'login.resend': '{n} 秒后重新获取', 'login.sent': '验证码已发送，请查看短信。',
+    'login.sentTo': '验证码已发送到 {phone}，5分钟内有效。收不到短信？请确认号码无误，60秒后可重新获取，或拨打 12348 求助。', 'login.password': '密码',
     'login.submit': '登录', 'login.phoneHint': '11位手机号码',
     'me.title': '我的账号', 'me.name': '姓名', 'me.role': '身份', 'me.phone': '手机号码', 'me.logout': '退出登录',
     'role.resident': '居民', 'role.lawyer': '律师', 'role.aid_officer': '法律援助工作人员',
@@ -107,7 +108,7 @@ const strings = {
     'notfound.title': '页面不存在', 'notfound.back': '返回首页',
   },
   en: {
-    skip: 'Skip to main content', brand: 'Public Legal Services', large: 'Large text', loading: 'Loading…',
+    skip: 'Skip to main content', brand: 'Public Legal Services', large: 'Large text', loading: 'Loading…', menu: 'Menu',
     'nav.home': 'Home', 'nav.sites': 'Service sites', 'nav.login': 'Sign in', 'nav.me': 'My account',
     footer: 'Legal services hotline 12348 · free legal advice',
     'home.title': 'Public legal services', 'home.lead': 'Find a service site near you, book a free consultation with a lawyer, apply for legal aid.',
@@ -121,7 +122,8 @@ const strings = {
     'sites.others': 'Other services',
     'login.title': 'Sign in', 'login.resident': 'Residents', 'login.staff': 'Staff',
     'login.phone': 'Mobile number', 'login.code': 'SMS code', 'login.getCode': 'Get code',
-    'login.resend': 'Resend in {n} s', 'login.sent': 'Code sent: check your messages.', 'login.password': 'Password',
+    'login.resend': 'Resend in {n} s', 'login.sent': 'Code sent: check your messages.',
+    'login.sentTo': 'We sent a code to {phone}; it works for 5 minutes. No message? Check the number, ask again after 60 seconds, or call 12348.', 'login.password': 'Password',
     'login.submit': 'Sign in', 'login.phoneHint': '11-digit mobile number',
     'me.title': 'My account', 'me.name': 'Name', 'me.role': 'Role', 'me.phone': 'Mobile', 'me.logout': 'Sign out',
     'role.resident': 'Resident', 'role.lawyer': 'Lawyer', 'role.aid_officer': 'Legal-aid officer',

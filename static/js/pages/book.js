@@ -13,7 +13,7 @@ let countdown = null;
 export async function show(main, [moving = '']) {
   clearInterval(countdown);
   if (session.user?.role !== 'resident') {
-    render(main, html`<h1>${t('book.title')}</h1><p>${t('book.signIn')}</p><p><a class="btn" href="#/login">${t('nav.login')}</a></p>`);
+    render(main, html`<h1>${t('book.title')}</h1><p>${t('book.signIn')}</p><p><a class="btn" href="#/login/resident/book">${t('nav.login')}</a></p>`);
     return;
   }
   try {
