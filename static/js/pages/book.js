@@ -10,7 +10,10 @@ import { dateCN, isoWeekday, timeCN, todayCN } from '../dates.js';
 let sites = null;
 let countdown = null;
 
-export async function show(main, [moving = '']) {
+// #/book/site/<id> opens with that site chosen (the directory's "book here").
+export async function show(main, [first = '', second = '']) {
+  const moving = first === 'site' ? '' : first;
+  if (first === 'site' && second) localStorage.setItem('mySite', second);
   clearInterval(countdown);
   if (session.user?.role !== 'resident') {
     render(main, html`<h1>${t('book.title')}</h1><p>${t('book.signIn')}</p><p><a class="btn" href="#/login/resident/book">${t('nav.login')}</a></p>`);
