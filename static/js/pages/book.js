@@ -230,7 +230,8 @@ function done(main, b) {
         <figcaption>${t('book.qrLabel')}：${t('book.qr')}</figcaption></figure>
       <p>${t('book.bring')}</p>
     </section>
-    <p class="row"><button type="button" class="btn secondary" id="print">${t('book.print')}</button>
+    <p class="row wrap"><a class="btn secondary" href="/api/v1/bookings/${b.id}/calendar.ics" download>${t('book.addCalendar')}</a>
+      <button type="button" class="btn secondary" id="print">${t('book.print')}</button>
       <a class="btn" href="#/bookings">${t('nav.bookings')}</a></p>`);
   main.querySelector('#print').addEventListener('click', () => window.print());
 }
