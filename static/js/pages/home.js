@@ -5,7 +5,11 @@ import { html, render } from '../dom.js';
 let townships = null;
 
 export async function show(main) {
+  const here = location.hash;
   townships ??= await listAll('/sites?tier=station').then((l) => l.map((s) => s.township)).catch(() => []);
+  // Left for another page while the townships loaded (signing in right
+  // after signing out): do not paint the home page over it.
+  if (location.hash !== here) return;
   render(main, html`
     <h1>${t('home.title')}</h1>
     <p class="muted">${t('home.lead')}</p>
