@@ -19,7 +19,10 @@ func (s *Store) Migrate(ctx context.Context, fsys fs.FS) error {
 	if err != nil {
 		return err
 	}
-	p, err := goose.NewProvider(dialect, s.db.DB, sub)
+	// Out of order is allowed: features built side by side may land a
+	// migration numbered below one a database already has (each migration
+	// stands alone), and that one must still be applied, not refused.
+	p, err := goose.NewProvider(dialect, s.db.DB, sub, goose.WithAllowOutofOrder(true))
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
