@@ -198,3 +198,10 @@ func Age(idNumber string, today time.Time) (int, bool) {
 	}
 	return age, age >= 0
 }
+
+// ErrFull: a slot of the package was taken meanwhile; nothing was booked.
+var ErrFull = errs.New(errs.Conflict, "所选时段刚刚约满，整个预约未成立，请选择其他时间", "a slot of this visit has just filled up; nothing was booked, choose another time").
+	Field("slot_id", "时段已满", "slot full")
+
+// ErrAlreadyBooked: the resident already has a visit starting then.
+var ErrAlreadyBooked = errs.New(errs.Conflict, "您已预约该时间的公证", "you have already booked a notary visit at that time")
