@@ -91,6 +91,7 @@ type Slots struct {
 }
 
 func (s Slots) slotKey(id int64) string { return s.Prefix + strconv.FormatInt(id, 10) }
+
 // slotID reads a slot key back; a key of another calendar is not found.
 func (s Slots) slotID(key string) (int64, error) {
 	rest, ok := strings.CutPrefix(key, s.Prefix)

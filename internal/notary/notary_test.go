@@ -178,7 +178,9 @@ type aidStore struct {
 	approved string
 }
 
-func (a aidStore) ApprovedAid(_ context.Context, index string) (bool, error) { return index == a.approved, nil }
+func (a aidStore) ApprovedAid(_ context.Context, index string) (bool, error) {
+	return index == a.approved, nil
+}
 
 func TestFeeFlagFromApprovedAid(t *testing.T) {
 	box, _ := pii.NewBox("k1", pii.NewKey(), pii.NewKey())
