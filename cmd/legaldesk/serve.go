@@ -89,7 +89,7 @@ func newAPI(a *app) (*api.Server, error) {
 		cfg.SessionStore = sessions.Redis(a.redis, a.cfg.Redis.Prefix)
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Calendar: &calendar.Service{Store: a.store}, Roster: a.roster,
-		Booking: a.booking, LegalAid: a.legalAid, Sites: a.store, Outbox: a.store, Idempotency: a.store, Holds: a.holds,
+		Booking: a.booking, LegalAid: a.legalAid, Notary: a.notary, Sites: a.store, Outbox: a.store, Idempotency: a.store, Holds: a.holds,
 		DB: a.store, Static: static, Log: a.log}, cfg)
 }
 
@@ -118,6 +118,14 @@ func seed(ctx context.Context, a *app) error {
 		a.log.Warn("demo roster not published", "error", err.Error())
 	} else {
 		a.log.Info("published the demo roster", "shifts", rep.Created)
+	}
+	// And the notary office's calendar for the same weeks.
+	days, err := (&calendar.Service{Store: a.store}).Days(ctx, today, today.AddDays(40), 0)
+	if err == nil {
+		_, err = a.notary.OpenDays(ctx, days, a.cfg.Notary.Windows)
+	}
+	if err != nil {
+		a.log.Warn("demo notary calendar not opened", "error", err.Error())
 	}
 	return nil
 }

@@ -53,6 +53,8 @@ func (c Config) Validate() error {
 	check(c.LegalAid.MaxFile >= 1<<10 && c.LegalAid.MaxTotal >= c.LegalAid.MaxFile, "legal_aid.max_file", "LEGAL_AID_MAX_FILE",
 		"must be at least 1 KiB and no more than legal_aid.max_total")
 	check(c.LegalAid.CentreName != "", "legal_aid.centre_name", "LEGAL_AID_CENTRE_NAME", "must not be empty")
+	check(c.Notary.HomeAge >= 50 && c.Notary.HomeAge <= 100, "notary.home_age", "NOTARY_HOME_AGE", "must be 50 to 100")
+	check(c.Notary.Windows >= 1 && c.Notary.Windows <= 20, "notary.windows", "NOTARY_WINDOWS", "must be 1 to 20")
 	check(validLevel(c.Log.Level), "log.level", "LOG_LEVEL", "must be debug, info, warn or error")
 	check(c.HTTP.PublicOrigin == "" || validOrigin(c.HTTP.PublicOrigin), "http.public_origin", "HTTP_PUBLIC_ORIGIN",
 		"must be an origin such as https://legal.example.gov.cn (scheme and host, no path)")

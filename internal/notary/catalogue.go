@@ -78,6 +78,10 @@ func (s *Service) OpenDays(ctx context.Context, days []calendar.Day, capacity in
 	if capacity < 1 || capacity > 20 {
 		return 0, errs.New(errs.Invalid, "每个时段的名额应在1到20之间", "capacity must be 1 to 20").Field("capacity", "1–20", "1–20")
 	}
+	site, err := s.Office(ctx)
+	if err != nil {
+		return 0, err
+	}
 	var slots []Slot
 	for _, d := range days {
 		if !d.Working {
@@ -86,7 +90,7 @@ func (s *Service) OpenDays(ctx context.Context, days []calendar.Day, capacity in
 		for _, ses := range Sessions {
 			start, end := clock(d.Date, ses[0]), clock(d.Date, ses[1])
 			for t := start; t.Before(end); t = t.Add(SlotMinutes * 60e9) {
-				slots = append(slots, Slot{SiteID: s.SiteID, Start: t, End: t.Add(SlotMinutes * 60e9), Capacity: capacity})
+				slots = append(slots, Slot{SiteID: site, Start: t, End: t.Add(SlotMinutes * 60e9), Capacity: capacity})
 			}
 		}
 	}

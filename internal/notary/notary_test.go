@@ -188,7 +188,7 @@ func TestFeeFlagFromApprovedAid(t *testing.T) {
 	aided += string(pii.IDCheckChar(aided))
 	other := "140581" + "19800101" + "003"
 	other += string(pii.IDCheckChar(other))
-	s := &Service{Store: aidStore{approved: box.Index("id", aided)}, Box: box, HomeAge: 70,
+	s := &Service{Store: aidStore{approved: box.Index("id", aided)}, Box: box, HomeAge: 70, SiteID: 9,
 		Now: func() time.Time { return time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC) }}
 	for id, want := range map[string]bool{aided: true, other: false} {
 		v, err := s.newVisit(context.Background(), 1, Office, []Matter{inherit}, []Party{{Name: "甲"}}, id, "")

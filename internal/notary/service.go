@@ -11,6 +11,8 @@ import (
 
 // Store is what the notary office needs from storage.
 type Store interface {
+	// NotaryOffice is the active notary office site.
+	NotaryOffice(ctx context.Context) (int64, error)
 	NotaryMatters(ctx context.Context, query string, all bool) ([]Matter, error)
 	NotaryMattersByID(ctx context.Context, ids []int64) ([]Matter, error)
 	SaveNotaryMatter(ctx context.Context, m *Matter, at time.Time) error
@@ -87,7 +89,8 @@ type Service struct {
 	Box    *pii.Box
 	Log    *slog.Logger
 	Now    func() time.Time
-	// SiteID is the notary office whose calendar residents book.
+	// SiteID is the notary office whose calendar residents book (0: the
+	// network's active notary office, looked up when needed).
 	SiteID int64
 	// HomeAge: from this age a resident gets the green channel and may ask
 	// for a home visit.
@@ -187,4 +190,16 @@ func (s *Service) Mine(ctx context.Context, residentID int64) ([]Visit, error) {
 		}
 	}
 	return list, nil
+}
+
+// Office is the notary office whose calendar residents book.
+func (s *Service) Office(ctx context.Context) (int64, error) {
+	if s.SiteID != 0 {
+		return s.SiteID, nil
+	}
+	id, err := s.Store.NotaryOffice(ctx)
+	if errs.Is(err, errs.NotFound) {
+		return 0, errs.New(errs.NotFound, "尚未设立公证处", "no notary office is set up")
+	}
+	return id, err
 }

@@ -31,7 +31,11 @@ func (s *Service) Availability(ctx context.Context, matterIDs []int64, from, to 
 		return nil, err
 	}
 	n := SlotsNeeded(ms)
-	slots, err := s.Store.NotarySlots(ctx, s.SiteID, from, to)
+	site, err := s.Office(ctx)
+	if err != nil {
+		return nil, err
+	}
+	slots, err := s.Store.NotarySlots(ctx, site, from, to)
 	if err != nil || len(slots) == 0 {
 		return []Start{}, err
 	}
@@ -98,8 +102,12 @@ func (s *Service) timing(start, now time.Time) error {
 
 // Hold keeps the package's first slot for a few minutes (advisory).
 func (s *Service) Hold(ctx context.Context, residentID, slotID int64) (string, time.Time, error) {
+	site, err := s.Office(ctx)
+	if err != nil {
+		return "", time.Time{}, err
+	}
 	sl, err := s.Store.NotarySlot(ctx, slotID)
-	if err != nil || sl.SiteID != s.SiteID {
+	if err != nil || sl.SiteID != site {
 		return "", time.Time{}, errs.New(errs.NotFound, "时段不存在", "no such slot").Field("slot_id", "时段不存在", "no such slot")
 	}
 	if err := s.timing(sl.Start, s.Now()); err != nil {
@@ -228,13 +236,17 @@ func (s *Service) newVisit(ctx context.Context, residentID int64, kind Kind, ms 
 	for i, m := range ms {
 		ids[i] = m.ID
 	}
+	site, err := s.Office(ctx)
+	if err != nil {
+		return Visit{}, err
+	}
 	index := s.Box.Index("id", idNumber)
 	aided, err := s.Store.ApprovedAid(ctx, index)
 	if err != nil {
 		return Visit{}, err
 	}
 	prio, why := Priority(idNumber, group, s.HomeAge, s.Now().In(calendar.Shanghai))
-	return Visit{Code: NewCode(), Kind: kind, SiteID: s.SiteID, ResidentID: residentID, MatterIDs: ids, Parties: parties,
+	return Visit{Code: NewCode(), Kind: kind, SiteID: site, ResidentID: residentID, MatterIDs: ids, Parties: parties,
 		IDSealed: s.Box.Seal(idNumber), IDIndex: index, Priority: prio, PriorityReason: why, FeeReduced: aided,
 		MaterialsState: MaterialsPending, Missing: Names{}}, nil
 }

@@ -281,3 +281,10 @@ func (s *Store) seedNotary(ctx context.Context, tx *sqlx.Tx, matters []notary.Ma
 	}
 	return nil
 }
+
+// NotaryOffice is the first active notary office of the network.
+func (s *Store) NotaryOffice(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.db.GetContext(ctx, &id, `SELECT id FROM sites WHERE tier = 'notary' AND active = 1 ORDER BY id LIMIT 1`)
+	return id, translate(err)
+}
