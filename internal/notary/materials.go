@@ -12,6 +12,9 @@ import (
 	"github.com/legaldesk/legaldesk/internal/files"
 )
 
+// ErrNotOnChecklist: a file must be for an item of the visit's checklist.
+var ErrNotOnChecklist = errs.New(errs.Invalid, "请选择清单中的材料项", "choose an item of the checklist").Field("item", "不是本次清单中的材料", "not on this checklist")
+
 var errClosed = errs.New(errs.Conflict, "该预约已办结或已取消，不能再上传或审核材料", "this visit is closed; materials can no longer change")
 
 func open(v Visit) bool { return v.Status == Requested || v.Status == Booked || v.Status == Checked }
@@ -32,7 +35,7 @@ func (s *Service) Upload(ctx context.Context, v Viewer, visitID int64, item, nam
 	}
 	item = strings.TrimSpace(item)
 	if !slices.ContainsFunc(vis.Checklist, func(it Item) bool { return it.Name == item }) {
-		return Upload{}, errs.New(errs.Invalid, "请选择清单中的材料项", "choose an item of the checklist").Field("item", "不是本次清单中的材料", "not on this checklist")
+		return Upload{}, ErrNotOnChecklist
 	}
 	ctype, ext, err := files.Check(data, s.MaxFile)
 	if err != nil {
