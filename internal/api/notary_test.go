@@ -142,4 +142,3 @@ func TestNotaryPackageFlow(t *testing.T) {
 	}
 	a.do("POST", path+"/status", map[string]any{"status": "cancelled"}).wantError(t, notary.ErrNotActive)
 }
-
