@@ -19,6 +19,10 @@ import * as objections from './pages/objections.js';
 import * as outbox from './pages/outbox.js';
 import * as pools from './pages/pools.js';
 import * as network from './pages/network.js';
+import * as notary from './pages/notary.js';
+import * as notaryMine from './pages/notary-mine.js';
+import * as notaryDesk from './pages/notary-desk.js';
+import * as notaryMatters from './pages/notary-matters.js';
 
 const routes = {
   '': home,
@@ -38,6 +42,10 @@ const routes = {
   outbox,
   pools,
   network,
+  notary,
+  'notary-mine': notaryMine,
+  'notary-desk': notaryDesk,
+  'notary-matters': notaryMatters,
 };
 
 async function route() {
