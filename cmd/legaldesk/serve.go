@@ -15,6 +15,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/demo"
+	"github.com/legaldesk/legaldesk/internal/notary"
 	"github.com/legaldesk/legaldesk/internal/sessions"
 	"github.com/legaldesk/legaldesk/internal/store"
 )
@@ -48,6 +49,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	announce(stdout, a, ln.Addr())
 	reminders := &booking.Reminders{Store: a.store, Notify: a.accounts, Log: log, Now: time.Now, Kinds: booking.DefaultReminders}
 	go reminders.Run(ctx, cfg.Booking.ReminderInterval)
+	notaryReminders := &notary.Reminders{Store: a.store, Notify: a.accounts, Log: log, Now: time.Now, Kinds: notary.DefaultReminders}
+	go notaryReminders.Run(ctx, cfg.Booking.ReminderInterval)
 	go sweepLegalAid(ctx, a)
 	if cfg.Session.Backend(a.redis != nil) == "database" {
 		go sweepSessions(ctx, a)

@@ -1,8 +1,10 @@
 package api
 
 import (
+	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/legaldesk/legaldesk/internal/errs"
 	"github.com/legaldesk/legaldesk/internal/notary"
@@ -117,4 +119,27 @@ func TestNotaryWhoComes(t *testing.T) {
 	clerk.do("PATCH", fmt.Sprintf("/api/v1/notary/home-visits/%d", id(req)),
 		map[string]any{"starts_at": "2026-12-11T09:00:00+08:00", "notary_name": "赵公证员"}).wantError(t,
 		errs.New(errs.Conflict, "该上门申请已安排或已结束", ""))
+}
+
+// TestNotaryReminders: the day before, a booked visit gets one reminder,
+// however often the sweep runs; a cancelled visit gets none.
+func TestNotaryReminders(t *testing.T) {
+	e, _ := notaryEnv(t, "sqlite")
+	a, b := e.resident("13800000001"), e.resident("13800000002")
+	kept := book(t, a, entrust, "2026-12-09")
+	gone := book(t, b, entrust, "2026-12-09")
+	b.object("POST", fmt.Sprintf("/api/v1/notary/bookings/%d/status", id(gone)), map[string]any{"status": "cancelled"}, 200)
+	r := &notary.Reminders{Store: e.store, Notify: e.api.Accounts, Log: e.api.log, Now: e.now, Kinds: notary.DefaultReminders}
+	if n, err := r.RunOnce(context.Background()); err != nil || n != 0 {
+		t.Fatalf("ten days ahead: %d sent, %v", n, err)
+	}
+	e.advance(18*24*time.Hour + 6*time.Hour) // 2026-12-08 16:00, the afternoon before
+	for want := 1; want >= 0; want-- {
+		if n, err := r.RunOnce(context.Background()); err != nil || n != want {
+			t.Fatalf("the day before: %d sent, want %d (%v)", n, want, err)
+		}
+	}
+	if n := e.count(`SELECT COUNT(*) FROM notary_notices WHERE visit_id = ?`, id(kept)); n != 1 {
+		t.Fatalf("%d notices for the kept visit", n)
+	}
 }

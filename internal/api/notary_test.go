@@ -140,5 +140,9 @@ func TestNotaryPackageFlow(t *testing.T) {
 	if done["status"] != "done" || done["certificate_no"] == "" {
 		t.Fatalf("done: %v", done)
 	}
+	stats := clerk.object("GET", "/api/v1/notary/stats?year=2026", nil, 200)["matters_done"].([]any)
+	if stats[11].(float64) != 2 || stats[10].(float64) != 0 {
+		t.Fatalf("matters done per month: %v", stats)
+	}
 	a.do("POST", path+"/status", map[string]any{"status": "cancelled"}).wantError(t, notary.ErrNotActive)
 }

@@ -6,6 +6,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -180,4 +181,19 @@ func (s *Server) scheduleHomeVisit(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, v)
+}
+
+// notaryStats counts the matters done per month of a year.
+func (s *Server) notaryStats(c *gin.Context) {
+	year, err := strconv.Atoi(c.Query("year"))
+	if err != nil {
+		s.fail(c, errs.New(errs.Invalid, "请填写年份", "year is required").Field("year", "年份无效", "invalid year"))
+		return
+	}
+	months, err := s.Notary.DoneByMonth(c.Request.Context(), year)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"year": year, "matters_done": months})
 }

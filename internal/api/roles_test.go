@@ -61,6 +61,7 @@ var access = map[string][]string{
 	"POST /notary/bookings/:id/materials-check":          {"notary_clerk"},
 	"POST /notary/bookings/:id/status":                   {"resident", "notary_clerk"},
 	"GET /notary/day":                                    {"notary_clerk"},
+	"GET /notary/stats":                                  {"notary_clerk", "admin"},
 	"POST /notary/home-visits":                           {"resident"},
 	"GET /notary/home-visits":                            {"notary_clerk"},
 	"PATCH /notary/home-visits/:id":                      {"notary_clerk"},

@@ -214,6 +214,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.POST("/notary/bookings/:id/materials-check", clerk, s.checkNotaryMaterials)
 	v1.POST("/notary/bookings/:id/status", notaryParty, s.finishNotaryVisit)
 	v1.GET("/notary/day", clerk, s.notaryDay)
+	v1.GET("/notary/stats", office, s.notaryStats)
 	v1.POST("/notary/home-visits", resident, idem, s.requestHomeVisit)
 	v1.GET("/notary/home-visits", clerk, s.homeRequests)
 	v1.PATCH("/notary/home-visits/:id", clerk, s.scheduleHomeVisit)

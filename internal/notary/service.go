@@ -45,6 +45,8 @@ type Store interface {
 	// number's keyed index (never decrypting anything).
 	ApprovedAid(ctx context.Context, idIndex string) (bool, error)
 	AuditRead(ctx context.Context, actor int64, object string, id int64) error
+	// NotaryDoneByMonth counts the matters done per month of a year.
+	NotaryDoneByMonth(ctx context.Context, year int) (map[int]int, error)
 }
 
 // Booking is one package confirm, done by the store in one transaction.
@@ -202,4 +204,20 @@ func (s *Service) Office(ctx context.Context) (int64, error) {
 		return 0, errs.New(errs.NotFound, "尚未设立公证处", "no notary office is set up")
 	}
 	return id, err
+}
+
+// DoneByMonth counts the matters done in each month of a year (1–12), for
+// the office and the bureau's statistics.
+func (s *Service) DoneByMonth(ctx context.Context, year int) ([12]int, error) {
+	var out [12]int
+	if year < 2000 || year > 2100 {
+		return out, errs.New(errs.Invalid, "年份应在2000到2100之间", "year must be 2000 to 2100").Field("year", "年份无效", "invalid year")
+	}
+	m, err := s.Store.NotaryDoneByMonth(ctx, year)
+	for k, n := range m {
+		if k >= 1 && k <= 12 {
+			out[k-1] = n
+		}
+	}
+	return out, err
 }

@@ -194,3 +194,49 @@ func (s *Store) NotaryUpload(ctx context.Context, id int64) (notary.Upload, erro
 	err := s.db.GetContext(ctx, &u, `SELECT `+uploadColumns+` FROM notary_materials WHERE id = ?`, id)
 	return u, translate(err)
 }
+
+// DueNotaryVisits lists booked visits starting in (from, to], booked at
+// least lead before their start, with no notice of kind yet.
+func (s *Store) DueNotaryVisits(ctx context.Context, kind string, from, to time.Time, lead time.Duration) ([]notary.Visit, error) {
+	rows, err := s.visits(ctx, ` WHERE v.status IN ('booked', 'checked') AND v.starts_at > ? AND v.starts_at <= ?
+		AND NOT EXISTS (SELECT 1 FROM notary_notices n WHERE n.visit_id = v.id AND n.kind = ?) ORDER BY v.starts_at LIMIT 500`,
+		from.UTC(), to.UTC(), kind)
+	if err != nil {
+		return nil, err
+	}
+	out := rows[:0]
+	for _, v := range rows {
+		if v.Start != nil && !v.CreatedAt.After(v.Start.Add(-lead)) {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}
+
+// MarkNotaryNotice records a notice once; false when another got there first.
+func (s *Store) MarkNotaryNotice(ctx context.Context, visitID int64, kind string, at time.Time) (bool, error) {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO notary_notices (visit_id, kind, sent_at) VALUES (?, ?, ?)`, visitID, kind, at.UTC())
+	if errs.Is(translate(err), errs.Conflict) {
+		return false, nil
+	}
+	return err == nil, translate(err)
+}
+
+// NotaryDoneByMonth counts the matters of visits done per month of a year
+// (by the visit's start, China time), for the statistics.
+func (s *Store) NotaryDoneByMonth(ctx context.Context, year int) (map[int]int, error) {
+	var rows []struct {
+		Start   time.Time  `db:"starts_at"`
+		Matters notary.IDs `db:"matter_ids"`
+	}
+	from := time.Date(year, 1, 1, 0, 0, 0, 0, calendar.Shanghai)
+	const q = `SELECT starts_at, matter_ids FROM notary_visits WHERE status = 'done' AND starts_at >= ? AND starts_at < ?`
+	if err := s.db.SelectContext(ctx, &rows, q, from.UTC(), from.AddDate(1, 0, 0).UTC()); err != nil {
+		return nil, translate(err)
+	}
+	out := map[int]int{}
+	for _, r := range rows {
+		out[int(r.Start.In(calendar.Shanghai).Month())] += len(r.Matters)
+	}
+	return out, nil
+}
