@@ -119,7 +119,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	// The notary office books on its own calendar through the same holds,
 	// its slot ids kept apart ("n12"), and uploads under the same rules.
 	nr := cfg.Booking.RulesFor("notary")
-	a.notary = &notary.Service{Store: a.store, Holds: holds.Slots{Store: a.holds, TTL: cfg.Holds.TTL, Prefix: "n"},
+	a.notary = &notary.Service{Store: a.store, Waits: a.store, Holds: holds.Slots{Store: a.holds, TTL: cfg.Holds.TTL, Prefix: "n"},
 		Notify: a.accounts, Files: dir, Box: a.box, Log: log, Now: time.Now, HomeAge: cfg.Notary.HomeAge,
 		MinNotice: nr.MinNotice, Horizon: nr.Horizon, MaxActive: nr.MaxActive,
 		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal}

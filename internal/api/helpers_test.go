@@ -136,7 +136,7 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	su.cfg.UploadLimit, su.cfg.AidCentreName = 300<<10, "高平市法律援助中心"
 	bs := &booking.Service{Store: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL}, Notify: acc, Log: log, Now: e.now}
 	rs.Notify, rs.Box = bs, e.box
-	ns := &notary.Service{Store: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL, Prefix: "n"}, Notify: acc, Files: dir,
+	ns := &notary.Service{Store: e.store, Waits: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL, Prefix: "n"}, Notify: acc, Files: dir,
 		Box: e.box, Log: log, Now: e.now, HomeAge: 70, MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3,
 		MaxFile: 256 << 10, MaxTotal: 600 << 10}
 	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la, Notary: ns,

@@ -143,3 +143,23 @@ func TestNotaryReminders(t *testing.T) {
 		t.Fatalf("%d notices for the kept visit", n)
 	}
 }
+
+// TestNotaryWaitlist: when a visit is cancelled, the first resident
+// waiting for that day is offered its time (held, and told by SMS).
+func TestNotaryWaitlist(t *testing.T) {
+	e, _ := notaryEnv(t, "sqlite")
+	a, b := e.resident("13800000001"), e.resident("13800000002")
+	join := map[string]any{"date": "2026-12-09", "matter_ids": []int{entrust}}
+	b.object("POST", "/api/v1/notary/waitlist", join, 201)
+	b.do("POST", "/api/v1/notary/waitlist", join).wantError(t, errs.New(errs.Conflict, "您已在当天的候补名单中", ""))
+	b.do("POST", "/api/v1/notary/waitlist", map[string]any{"date": "2026-11-01", "matter_ids": []int{entrust}}).wantError(t,
+		errs.New(errs.Invalid, "请选择可预约范围内的日期", "").Field("date", "", ""))
+	v := book(t, a, entrust, "2026-12-09")
+	a.object("POST", fmt.Sprintf("/api/v1/notary/bookings/%d/status", id(v)), map[string]any{"status": "cancelled"}, 200)
+	if n := e.count(`SELECT COUNT(*) FROM notary_waitlist WHERE status = 'offered' AND slot_id IS NOT NULL`); n != 1 {
+		t.Fatalf("%d offers", n)
+	}
+	if n := e.count(`SELECT COUNT(*) FROM outbox WHERE kind = 'notary_waitlist'`); n != 1 {
+		t.Fatalf("%d waitlist notices", n)
+	}
+}

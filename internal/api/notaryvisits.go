@@ -197,3 +197,27 @@ func (s *Server) notaryStats(c *gin.Context) {
 	}
 	c.JSON(http.StatusOK, gin.H{"year": year, "matters_done": months})
 }
+
+func (s *Server) joinNotaryWaitlist(c *gin.Context) {
+	var req struct {
+		Date      string  `json:"date"`
+		MatterIDs []int64 `json:"matter_ids"`
+	}
+	if err := bindJSON(c, &req); err != nil {
+		s.fail(c, err)
+		return
+	}
+	f := errs.Fields{}
+	d := bodyDate("date", req.Date, f)
+	if err := f.Err(); err != nil {
+		s.fail(c, err)
+		return
+	}
+	u, _ := currentUser(c)
+	w, err := s.Notary.Join(c.Request.Context(), u.ID, d, req.MatterIDs)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, w)
+}

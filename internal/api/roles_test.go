@@ -60,6 +60,7 @@ var access = map[string][]string{
 	"GET /notary/materials/:id":                          {"resident", "notary_clerk"},
 	"POST /notary/bookings/:id/materials-check":          {"notary_clerk"},
 	"POST /notary/bookings/:id/status":                   {"resident", "notary_clerk"},
+	"POST /notary/waitlist":                              {"resident"},
 	"GET /notary/day":                                    {"notary_clerk"},
 	"GET /notary/stats":                                  {"notary_clerk", "admin"},
 	"POST /notary/home-visits":                           {"resident"},

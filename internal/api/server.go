@@ -213,6 +213,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/notary/materials/:id", notaryParty, s.downloadNotaryMaterial)
 	v1.POST("/notary/bookings/:id/materials-check", clerk, s.checkNotaryMaterials)
 	v1.POST("/notary/bookings/:id/status", notaryParty, s.finishNotaryVisit)
+	v1.POST("/notary/waitlist", resident, idem, s.joinNotaryWaitlist)
 	v1.GET("/notary/day", clerk, s.notaryDay)
 	v1.GET("/notary/stats", office, s.notaryStats)
 	v1.POST("/notary/home-visits", resident, idem, s.requestHomeVisit)

@@ -68,6 +68,7 @@ type Holds interface {
 	HeldSlot(ctx context.Context, id string, owner int64) (int64, error)
 	Release(ctx context.Context, id string, owner int64) error
 	Held(ctx context.Context, slots []int64) (map[int64]int, error)
+	HoldFor(ctx context.Context, slot int64, capacity int, owner int64, ttl time.Duration) (string, time.Time, error)
 }
 
 // Notifier tells a user something (SMS through the outbox).
@@ -85,6 +86,7 @@ type Files interface {
 // Service runs the notary office.
 type Service struct {
 	Store  Store
+	Waits  WaitStore
 	Holds  Holds
 	Notify Notifier
 	Files  Files

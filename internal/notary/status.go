@@ -61,6 +61,9 @@ func (s *Service) Finish(ctx context.Context, v Viewer, id int64, o Outcome) (Vi
 	if o.Status == Cancelled && v.clerk() {
 		s.notify(ctx, vis.ResidentID, "notary_cancelled", fmt.Sprintf("【公证处】您预约码 %s 的公证预约已取消。%s", vis.Code, o.Reason))
 	}
+	if o.Status == Cancelled {
+		s.offer(ctx, vis)
+	}
 	return s.Get(ctx, v, id)
 }
 

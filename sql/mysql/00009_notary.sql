@@ -100,7 +100,24 @@ CREATE TABLE notary_notices (
     CONSTRAINT notary_notices_visit FOREIGN KEY (visit_id) REFERENCES notary_visits (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
+-- Residents waiting for a freed time on a day; the first is offered it.
+CREATE TABLE notary_waitlist (
+    id          BIGINT      NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    site_id     BIGINT      NOT NULL,
+    resident_id BIGINT      NOT NULL,
+    date        CHAR(10)    NOT NULL,
+    matter_ids  TEXT        NOT NULL,
+    status      VARCHAR(10) NOT NULL DEFAULT 'waiting',
+    slot_id     BIGINT      NULL,
+    created_at  DATETIME(6) NOT NULL,
+    UNIQUE KEY notary_waitlist_once (resident_id, site_id, date),
+    KEY notary_waitlist_queue (site_id, date, status, id),
+    CONSTRAINT notary_waitlist_site FOREIGN KEY (site_id) REFERENCES sites (id),
+    CONSTRAINT notary_waitlist_resident FOREIGN KEY (resident_id) REFERENCES users (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
 -- +goose Down
+DROP TABLE notary_waitlist;
 DROP TABLE notary_notices;
 DROP TABLE notary_materials;
 DROP TABLE notary_visit_slots;

@@ -94,7 +94,22 @@ CREATE TABLE notary_notices (
     PRIMARY KEY (visit_id, kind)
 );
 
+-- Residents waiting for a freed time on a day; the first is offered it.
+CREATE TABLE notary_waitlist (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    site_id     INTEGER NOT NULL REFERENCES sites (id),
+    resident_id INTEGER NOT NULL REFERENCES users (id),
+    date        TEXT    NOT NULL,
+    matter_ids  TEXT    NOT NULL,
+    status      TEXT    NOT NULL DEFAULT 'waiting',
+    slot_id     INTEGER,
+    created_at  DATETIME NOT NULL
+);
+CREATE UNIQUE INDEX notary_waitlist_once ON notary_waitlist (resident_id, site_id, date);
+CREATE INDEX notary_waitlist_queue ON notary_waitlist (site_id, date, status, id);
+
 -- +goose Down
+DROP TABLE notary_waitlist;
 DROP TABLE notary_notices;
 DROP TABLE notary_materials;
 DROP TABLE notary_visit_slots;

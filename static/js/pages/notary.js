@@ -103,7 +103,16 @@ async function loadStarts(main, form) {
   render(area, html`<h2>${t('nt.starts', { n })}</h2>
     ${starts.length ? html`<ul class="slots">${starts.map((s) => html`<li>
       <button type="button" class="slot nt-start" data-slot="${s.slot_id}"><strong>${timeCN(s.starts_at)}–${timeCN(s.ends_at)}</strong>
-      <span>${t('nt.left', { n: s.remaining })}</span></button></li>`)}</ul>` : html`<p>${t('nt.none')}</p>`}`);
+      <span>${t('nt.left', { n: s.remaining })}</span></button></li>`)}</ul>` : html`<p>${t('nt.none')}</p>
+      <p><button type="button" class="btn secondary" id="nt-wait">${t('nt.wait')}</button></p>`}`);
+  area.querySelector('#nt-wait')?.addEventListener('click', async () => {
+    try {
+      await post('/notary/waitlist', { date: form.date.value, matter_ids: ids }, crypto.randomUUID());
+      toast(t('nt.waiting'));
+    } catch (err) {
+      toast(err.message);
+    }
+  });
   for (const b of area.querySelectorAll('[data-slot]')) b.addEventListener('click', () => confirmAt(main, form, Number(b.dataset.slot)));
 }
 
