@@ -116,7 +116,11 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 		if hs == nil {
 			hs = holds.NewRedis(rc, prefix)
 		}
-		su.cfg.SessionStore, su.cfg.RedisConfigured = sessions.Redis(rc, prefix), true
+		rs, err := sessions.Redis(rc, prefix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		su.cfg.SessionStore, su.cfg.RedisConfigured = rs, true
 	}
 	if hs == nil {
 		hs = holds.NewMemory()
@@ -140,7 +144,7 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 		Box: e.box, Log: log, Now: e.now, HomeAge: 70, MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3,
 		MaxFile: 256 << 10, MaxTotal: 600 << 10}
 	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la, Notary: ns,
-		Sites: e.store, Outbox: e.store, Idempotency: e.store, Holds: hs, DB: e.store,
+		Sites: e.store, Outbox: e.store, Idempotency: e.store, Sealer: e.box, Holds: hs, DB: e.store,
 		Static: os.DirFS("../../static"), Log: log, Now: e.now}, su.cfg)
 	if err != nil {
 		t.Fatal(err)
