@@ -10,7 +10,10 @@ import { dateCN, isoWeekday, timeCN, todayCN } from '../dates.js';
 let sites = null;
 let countdown = null;
 
-export async function show(main, [moving = '']) {
+// #/book/site/<id> opens with that site chosen (the directory's "book here").
+export async function show(main, [first = '', second = '']) {
+  const moving = first === 'site' ? '' : first;
+  if (first === 'site' && second) localStorage.setItem('mySite', second);
   clearInterval(countdown);
   if (session.user?.role !== 'resident') {
     render(main, html`<h1>${t('book.title')}</h1><p>${t('book.signIn')}</p><p><a class="btn" href="#/login/resident/book">${t('nav.login')}</a></p>`);
@@ -98,6 +101,8 @@ async function loadSlots(main, site, date, moving) {
         <strong>${timeCN(s.starts_at)}–${timeCN(s.ends_at)}</strong>
         <span>${s.remaining > 0 ? t('book.left', { n: s.remaining }) : t('book.full')}</span>
         <span class="muted">${t('book.lawyer', { name: s.lawyer_name.replace('（示例）', '') })}</span>
+        ${s.lawyer_firm ? html`<span class="muted">${s.lawyer_firm.replace('（示例）', '')}</span>` : ''}
+        ${s.lawyer_specialties ? html`<span class="muted">${t('book.specialties', { s: s.lawyer_specialties })}</span>` : ''}
       </button></li>`)}</ul>` : html`<p>${t('book.none')}</p>`}`);
   for (const b of area.querySelectorAll('[data-slot]:not([disabled])')) {
     const slot = slots.find((s) => s.id === Number(b.dataset.slot));
@@ -227,7 +232,8 @@ function done(main, b) {
         <figcaption>${t('book.qrLabel')}：${t('book.qr')}</figcaption></figure>
       <p>${t('book.bring')}</p>
     </section>
-    <p class="row"><button type="button" class="btn secondary" id="print">${t('book.print')}</button>
+    <p class="row wrap"><a class="btn secondary" href="/api/v1/bookings/${b.id}/calendar.ics" download>${t('book.addCalendar')}</a>
+      <button type="button" class="btn secondary" id="print">${t('book.print')}</button>
       <a class="btn" href="#/bookings">${t('nav.bookings')}</a></p>`);
   main.querySelector('#print').addEventListener('click', () => window.print());
 }
