@@ -2,6 +2,7 @@
 // signed-in user. Each feature adds its pages to `routes`.
 import { refreshUser } from './session.js';
 import { applyStatic, getLang, setLang, t } from './i18n.js';
+import './i18n-notary.js';
 import * as home from './pages/home.js';
 import * as sites from './pages/sites.js';
 import * as login from './pages/login.js';

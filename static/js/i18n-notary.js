@@ -2,7 +2,10 @@
 import { extend } from './i18n.js';
 
 extend({
-  'nav.notary': '公证预约', 'nav.myNotary': '我的公证', 'nav.notaryDesk': '公证工作台', 'nav.notaryMatters': '公证事项',
+  'outbox.kind.notary_booked': '公证预约成功', 'outbox.kind.notary_materials': '公证材料预审', 'outbox.kind.notary_cancelled': '公证预约取消',
+  'outbox.kind.notary_home_visit': '上门公证安排', 'outbox.kind.notary_24h': '公证前一天提醒', 'outbox.kind.notary_2h': '公证两小时前提醒',
+  'outbox.kind.notary_waitlist': '公证候补名额',
+  'nav.notary': '公证预约', 'nt.home.text': '继承、遗嘱、委托等公证，材料先预审，最多跑一次；行动不便可申请上门。', 'nav.myNotary': '我的公证', 'nav.notaryDesk': '公证工作台', 'nav.notaryMatters': '公证事项',
   'nt.title': '公证预约', 'nt.lead': '选择要办理的公证事项（可一次办理多项），查看材料清单，提前上传材料预审，争取只跑一次。',
   'nt.search': '搜索事项或材料', 'nt.matters': '公证事项', 'nt.minutes': '约 {n} 分钟', 'nt.inPerson': '须本人办理',
   'nt.home': '可上门', 'nt.fee': '收费', 'nt.checklist': '材料清单', 'nt.later': '可容缺后补', 'nt.needed': '须提交',
@@ -28,7 +31,10 @@ extend({
   'nm.minutes': '办理时长（分钟）', 'nm.fee': '收费说明', 'nm.inPerson': '须本人办理（不得委托，公证法第二十六条）',
   'nm.home': '可上门办理', 'nm.active': '在办', 'nm.save': '保存', 'nm.edit': '编辑',
 }, {
-  'nav.notary': 'Notary booking', 'nav.myNotary': 'My notary visits', 'nav.notaryDesk': 'Notary desk', 'nav.notaryMatters': 'Notary matters',
+  'outbox.kind.notary_booked': 'Notary visit booked', 'outbox.kind.notary_materials': 'Notary materials check', 'outbox.kind.notary_cancelled': 'Notary visit cancelled',
+  'outbox.kind.notary_home_visit': 'Home visit scheduled', 'outbox.kind.notary_24h': 'Notary reminder, day before', 'outbox.kind.notary_2h': 'Notary reminder, 2 hours before',
+  'outbox.kind.notary_waitlist': 'Notary waitlist offer',
+  'nav.notary': 'Notary booking', 'nt.home.text': 'Inheritance, wills, powers of attorney: materials checked ahead so you come once; home visits for those who cannot come.', 'nav.myNotary': 'My notary visits', 'nav.notaryDesk': 'Notary desk', 'nav.notaryMatters': 'Notary matters',
   'nt.title': 'Book a notary visit', 'nt.lead': 'Choose the matters (several at once if you like), see the materials list, and upload them for a pre-check so you come only once.',
   'nt.search': 'Search matters or materials', 'nt.matters': 'Matters', 'nt.minutes': 'about {n} min', 'nt.inPerson': 'in person only',
   'nt.home': 'home visit possible', 'nt.fee': 'Fee', 'nt.checklist': 'Materials', 'nt.later': 'may follow later', 'nt.needed': 'needed',
