@@ -234,7 +234,9 @@ func (b *tab) staffSignIn(base, phone string) {
 		chromedp.SendKeys(`#phone`, phone),
 		chromedp.SendKeys(`#password`, "demo-pass-2026"),
 		chromedp.Click(`#login-submit`),
-		chromedp.WaitVisible(`#me-name`))
+		// Polled, not WaitVisible: the page is re-rendered in place after
+		// a sign-out, and a node chromedp tracked may be gone.
+		chromedp.Poll[chromedp.Void](`location.hash === '#/me' && !!document.querySelector('#me-name')`))
 }
 
 // screenshot saves the page as PNG when LEGALDESK_SCREENSHOTS names a

@@ -32,7 +32,7 @@ var access = map[string][]string{
 	"POST /bookings/:id/cancel": {"resident", "admin"}, "POST /bookings/:id/reschedule": {"resident", "admin"},
 	"POST /bookings/:id/rating": {"resident"}, "POST /waitlist": {"resident"},
 	"GET /shifts/:id/bookings": {"lawyer", "admin"}, "POST /bookings/:id/attendance": {"lawyer", "admin"},
-	"POST /consultations": {"lawyer"}, "GET /consultations/options": {"public"}, "GET /me/referrals": {"resident"},
+	"POST /consultations": {"lawyer"}, "PATCH /consultations/:id": {"lawyer"}, "GET /consultations/options": {"public"}, "GET /me/referrals": {"resident"},
 	"GET /legal-aid/eligibility":                         {"public"},
 	"POST /legal-aid/applications":                       {"resident", "aid_officer"},
 	"GET /legal-aid/applications/:id":                    {"resident", "aid_officer", "admin", "lawyer"},

@@ -187,6 +187,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/shifts/:id/bookings", staffAtShift, s.shiftBookings)
 	v1.POST("/bookings/:id/attendance", staffAtShift, s.markAttendance)
 	v1.POST("/consultations", lawyer, idem, s.recordConsultation)
+	v1.PATCH("/consultations/:id", lawyer, s.correctConsultation)
 	v1.GET("/consultations/options", s.consultationOptions)
 	v1.GET("/me/referrals", resident, s.myReferrals)
 

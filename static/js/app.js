@@ -53,6 +53,7 @@ async function route() {
   const [name, ...rest] = location.hash.replace(/^#\/?/, '').split('/');
   const page = routes[name] ?? notFound;
   const main = document.getElementById('main');
+  main.dataset.route = location.hash;
   for (const a of document.querySelectorAll('#nav a')) {
     a.toggleAttribute('aria-current', a.getAttribute('href') === '#/' + name);
     if (a.hasAttribute('aria-current')) a.setAttribute('aria-current', 'page');
