@@ -11,13 +11,16 @@ import (
 
 // features are the domain packages; they must not import gin, sqlx, redis,
 // drivers or config.
-var features = []string{"account", "network", "errs", "pii", "notify", "calendar", "roster", "booking", "legalaid", "idempotency"}
+var features = []string{"account", "network", "errs", "pii", "notify", "calendar", "roster", "booking", "legalaid", "notary", "idempotency", "files"}
 
 var allowed = []string{
 	"github.com/legaldesk/legaldesk/internal/errs",
 	"github.com/legaldesk/legaldesk/internal/pii",
 	"github.com/legaldesk/legaldesk/internal/notify",
 	"github.com/legaldesk/legaldesk/internal/calendar",
+	// files: the shared upload rules (sniffed types, sizes, image headers)
+	// and the directory outside the web root; standard library only.
+	"github.com/legaldesk/legaldesk/internal/files",
 	"golang.org/x/crypto/",
 	"golang.org/x/sys/",
 	"github.com/6tail/lunar-go",

@@ -16,6 +16,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/files"
 	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/legalaid"
+	"github.com/legaldesk/legaldesk/internal/notary"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/pii"
 	"github.com/legaldesk/legaldesk/internal/ratelimit"
@@ -36,6 +37,7 @@ type app struct {
 	roster   *roster.Service
 	booking  *booking.Service
 	legalAid *legalaid.Service
+	notary   *notary.Service
 }
 
 // loadConfig parses the common -config flag and loads the settings.
@@ -116,6 +118,13 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal, MinSupplementDays: cfg.LegalAid.MinSupplementDays,
 		CentreName: cfg.LegalAid.CentreName, BureauName: cfg.LegalAid.BureauName,
 		Hardship: legalaid.Standard{MonthlyPerCapita: cfg.LegalAid.HardshipIncome, Source: cfg.LegalAid.HardshipSource}}
+	// The notary office books on its own calendar through the same holds,
+	// its slot ids kept apart ("n12"), and uploads under the same rules.
+	nr := cfg.Booking.RulesFor("notary")
+	a.notary = &notary.Service{Store: a.store, Waits: a.store, Holds: holds.Slots{Store: a.holds, TTL: cfg.Holds.TTL, Prefix: "n"},
+		Notify: a.accounts, Files: dir, Box: a.box, Log: log, Now: time.Now, HomeAge: cfg.Notary.HomeAge,
+		MinNotice: nr.MinNotice, Horizon: nr.Horizon, MaxActive: nr.MaxActive,
+		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal}
 	return a, nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/demo"
+	"github.com/legaldesk/legaldesk/internal/notary"
 	"github.com/legaldesk/legaldesk/internal/sessions"
 	"github.com/legaldesk/legaldesk/internal/store"
 )
@@ -48,6 +49,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	announce(stdout, a, ln.Addr())
 	reminders := &booking.Reminders{Store: a.store, Notify: a.accounts, Log: log, Now: time.Now, Kinds: booking.DefaultReminders}
 	go reminders.Run(ctx, cfg.Booking.ReminderInterval)
+	notaryReminders := &notary.Reminders{Store: a.store, Notify: a.accounts, Log: log, Now: time.Now, Kinds: notary.DefaultReminders}
+	go notaryReminders.Run(ctx, cfg.Booking.ReminderInterval)
 	go sweepLegalAid(ctx, a)
 	if cfg.Session.Backend(a.redis != nil) == "database" {
 		go sweepExpired(ctx, a)
@@ -91,7 +94,7 @@ func newAPI(a *app) (*api.Server, error) {
 		}
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Calendar: &calendar.Service{Store: a.store}, Roster: a.roster,
-		Booking: a.booking, LegalAid: a.legalAid, Sites: a.store, Outbox: a.store, Idempotency: a.store, Sealer: a.box, Holds: a.holds,
+		Booking: a.booking, LegalAid: a.legalAid, Notary: a.notary, Sites: a.store, Outbox: a.store, Idempotency: a.store, Sealer: a.box, Holds: a.holds,
 		DB: a.store, Static: static, Log: a.log}, cfg)
 }
 
@@ -120,6 +123,14 @@ func seed(ctx context.Context, a *app) error {
 		a.log.Warn("demo roster not published", "error", err.Error())
 	} else {
 		a.log.Info("published the demo roster", "shifts", rep.Created)
+	}
+	// And the notary office's calendar for the same weeks.
+	days, err := (&calendar.Service{Store: a.store}).Days(ctx, today, today.AddDays(40), 0)
+	if err == nil {
+		_, err = a.notary.OpenDays(ctx, days, a.cfg.Notary.Windows)
+	}
+	if err != nil {
+		a.log.Warn("demo notary calendar not opened", "error", err.Error())
 	}
 	return nil
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/files"
 	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/legalaid"
+	"github.com/legaldesk/legaldesk/internal/notary"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/pii"
 	"github.com/legaldesk/legaldesk/internal/ratelimit"
@@ -141,7 +142,10 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	su.cfg.UploadLimit = 300 << 10
 	bs := &booking.Service{Store: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL}, Notify: acc, Log: log, Now: e.now}
 	rs.Notify, rs.Box = bs, e.box
-	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la,
+	ns := &notary.Service{Store: e.store, Waits: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL, Prefix: "n"}, Notify: acc, Files: dir,
+		Box: e.box, Log: log, Now: e.now, HomeAge: 70, MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3,
+		MaxFile: 256 << 10, MaxTotal: 600 << 10}
+	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la, Notary: ns,
 		Sites: e.store, Outbox: e.store, Idempotency: e.store, Sealer: e.box, Holds: hs, DB: e.store,
 		Static: os.DirFS("../../static"), Log: log, Now: e.now}, su.cfg)
 	if err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/idempotency"
 	"github.com/legaldesk/legaldesk/internal/legalaid"
 	"github.com/legaldesk/legaldesk/internal/network"
+	"github.com/legaldesk/legaldesk/internal/notary"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/roster"
 )
@@ -51,6 +52,7 @@ type Deps struct {
 	Roster      *roster.Service
 	Booking     *booking.Service
 	LegalAid    *legalaid.Service
+	Notary      *notary.Service
 	Sites       network.Store
 	Outbox      notify.Store
 	Idempotency idempotency.Store
@@ -203,5 +205,28 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/legal-aid/objections", admin, s.openObjections)
 	v1.POST("/legal-aid/objections/:id/decision", admin, s.decideObjection)
 	v1.GET("/legal-aid/applications/:id/decision.pdf", aidParty, s.decisionPDF)
+
+	clerk, office := s.require(account.NotaryClerk), s.require(account.NotaryClerk, account.Admin)
+	notaryParty := s.require(account.Resident, account.NotaryClerk)
+	v1.GET("/notary/matters", s.listMatters)
+	v1.POST("/notary/matters", office, idem, s.createMatter)
+	v1.PATCH("/notary/matters/:id", office, s.updateMatter)
+	v1.GET("/notary/slots", s.notaryStarts)
+	v1.POST("/notary/calendar", office, s.openNotaryDays)
+	v1.POST("/notary/holds", resident, s.placeNotaryHold)
+	v1.DELETE("/notary/holds/:id", resident, s.releaseNotaryHold)
+	v1.POST("/notary/bookings", resident, s.createNotaryBooking)
+	v1.GET("/me/notary-bookings", resident, s.myNotaryVisits)
+	v1.GET("/notary/bookings/:id", notaryParty, s.getNotaryVisit)
+	v1.POST("/notary/bookings/:id/materials", notaryParty, s.uploadNotaryMaterial)
+	v1.GET("/notary/materials/:id", notaryParty, s.downloadNotaryMaterial)
+	v1.POST("/notary/bookings/:id/materials-check", clerk, s.checkNotaryMaterials)
+	v1.POST("/notary/bookings/:id/status", notaryParty, s.finishNotaryVisit)
+	v1.POST("/notary/waitlist", resident, idem, s.joinNotaryWaitlist)
+	v1.GET("/notary/day", clerk, s.notaryDay)
+	v1.GET("/notary/stats", office, s.notaryStats)
+	v1.POST("/notary/home-visits", resident, idem, s.requestHomeVisit)
+	v1.GET("/notary/home-visits", clerk, s.homeRequests)
+	v1.PATCH("/notary/home-visits/:id", clerk, s.scheduleHomeVisit)
 	return r, nil
 }

@@ -33,6 +33,7 @@ type Config struct {
 	Roster   Roster   `yaml:"roster" envPrefix:"ROSTER_"`
 	Booking  Booking  `yaml:"booking" envPrefix:"BOOKING_"`
 	LegalAid LegalAid `yaml:"legal_aid" envPrefix:"LEGAL_AID_"`
+	Notary   Notary   `yaml:"notary" envPrefix:"NOTARY_"`
 	Log      Log      `yaml:"log" envPrefix:"LOG_"`
 }
 
@@ -185,6 +186,15 @@ type LegalAid struct {
 	HardshipSource string `yaml:"hardship_source" env:"HARDSHIP_SOURCE"`
 }
 
+// Notary is the notary office's calendar and green channel.
+type Notary struct {
+	// HomeAge: from this age residents get the green channel and may ask
+	// for a home visit.
+	HomeAge int `yaml:"home_age" env:"HOME_AGE"`
+	// Windows is the places on each slot of the office's calendar.
+	Windows int `yaml:"windows" env:"WINDOWS"`
+}
+
 type Log struct {
 	Level string `yaml:"level" env:"LEVEL"`
 }
@@ -207,6 +217,7 @@ func Default() Config {
 		LegalAid: LegalAid{MaxFile: 5 << 20, MaxTotal: 20 << 20, CentreName: "高平市法律援助中心",
 			BureauName: "高平市司法局", MinSupplementDays: 5,
 			HardshipIncome: 1500, HardshipSource: "示例值：部署时请按省级人民政府公布的法律援助经济困难标准设置"},
+		Notary: Notary{HomeAge: 70, Windows: 2},
 		Booking: Booking{BookingRules: BookingRules{MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3,
 			CancelCutoff: 2 * time.Hour}, ReminderInterval: time.Minute},
 		Log: Log{Level: "info"},

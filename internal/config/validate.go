@@ -60,6 +60,8 @@ func (c Config) Validate() error {
 		"LEGAL_AID_MIN_SUPPLEMENT_DAYS", "must be 1 to 30 days")
 	check(c.LegalAid.HardshipIncome > 0 && c.LegalAid.HardshipSource != "", "legal_aid.hardship_income", "LEGAL_AID_HARDSHIP_INCOME",
 		"must be a positive per-capita monthly income, with legal_aid.hardship_source saying where it was published")
+	check(c.Notary.HomeAge >= 50 && c.Notary.HomeAge <= 100, "notary.home_age", "NOTARY_HOME_AGE", "must be 50 to 100")
+	check(c.Notary.Windows >= 1 && c.Notary.Windows <= 20, "notary.windows", "NOTARY_WINDOWS", "must be 1 to 20")
 	check(validLevel(c.Log.Level), "log.level", "LOG_LEVEL", "must be debug, info, warn or error")
 	check(c.HTTP.PublicOrigin == "" || validOrigin(c.HTTP.PublicOrigin), "http.public_origin", "HTTP_PUBLIC_ORIGIN",
 		"must be an origin such as https://legal.example.gov.cn (scheme and host, no path)")

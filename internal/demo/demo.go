@@ -63,6 +63,7 @@ func Build(box *pii.Box, now time.Time) (store.Seed, error) {
 	d.Sites = buildSites(ref)
 	d.Users, d.Firms, d.Lawyers = buildPeople(ref, box, now)
 	d.Rules, d.Pools = buildDuty(d, now)
+	d.NotaryMatters = NotaryMatters()
 	return d, nil
 }
 

@@ -83,24 +83,36 @@ func sameSlot(id, slot string) bool {
 }
 
 // Slots adapts a Store to numeric slot and owner ids, the shape the booking
-// service asks for; TTL is how long a hold lasts.
+// service asks for; TTL is how long a hold lasts. Prefix keeps another
+// calendar's slot ids apart (the notary office's slots are "n12").
 type Slots struct {
-	Store Store
-	TTL   time.Duration
+	Store  Store
+	TTL    time.Duration
+	Prefix string
 }
 
-func slotKey(id int64) string  { return strconv.FormatInt(id, 10) }
+func (s Slots) slotKey(id int64) string { return s.Prefix + strconv.FormatInt(id, 10) }
+
+// slotID reads a slot key back; a key of another calendar is not found.
+func (s Slots) slotID(key string) (int64, error) {
+	rest, ok := strings.CutPrefix(key, s.Prefix)
+	id, err := strconv.ParseInt(rest, 10, 64)
+	if !ok || err != nil || id <= 0 {
+		return 0, ErrNotFound
+	}
+	return id, nil
+}
 func ownerKey(id int64) string { return "u" + strconv.FormatInt(id, 10) }
 
 // Hold places a hold on slot for owner.
 func (s Slots) Hold(ctx context.Context, slot int64, capacity int, owner int64) (string, time.Time, error) {
-	h, err := s.Store.Place(ctx, slotKey(slot), capacity, ownerKey(owner), s.TTL)
+	h, err := s.Store.Place(ctx, s.slotKey(slot), capacity, ownerKey(owner), s.TTL)
 	return h.ID, h.ExpiresAt, err
 }
 
 // HoldFor places a hold that lasts ttl (waitlist offers last longer).
 func (s Slots) HoldFor(ctx context.Context, slot int64, capacity int, owner int64, ttl time.Duration) (string, time.Time, error) {
-	h, err := s.Store.Place(ctx, slotKey(slot), capacity, ownerKey(owner), ttl)
+	h, err := s.Store.Place(ctx, s.slotKey(slot), capacity, ownerKey(owner), ttl)
 	return h.ID, h.ExpiresAt, err
 }
 
@@ -111,7 +123,7 @@ func (s Slots) HeldSlot(ctx context.Context, id string, owner int64) (int64, err
 	h, err := s.Store.Get(ctx, id)
 	if errs.Is(err, errs.Unavailable) {
 		if slot, _, ok := parseID(id); ok {
-			return strconv.ParseInt(slot, 10, 64)
+			return s.slotID(slot)
 		}
 	}
 	if err != nil {
@@ -120,7 +132,7 @@ func (s Slots) HeldSlot(ctx context.Context, id string, owner int64) (int64, err
 	if h.Owner != ownerKey(owner) {
 		return 0, ErrNotOwner
 	}
-	return strconv.ParseInt(h.Slot, 10, 64)
+	return s.slotID(h.Slot)
 }
 
 // Release removes owner's hold.
@@ -132,7 +144,7 @@ func (s Slots) Release(ctx context.Context, id string, owner int64) error {
 func (s Slots) Held(ctx context.Context, slots []int64) (map[int64]int, error) {
 	keys := make([]string, len(slots))
 	for i, id := range slots {
-		keys[i] = slotKey(id)
+		keys[i] = s.slotKey(id)
 	}
 	counts, err := s.Store.Count(ctx, keys...)
 	if err != nil {

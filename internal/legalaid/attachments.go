@@ -4,16 +4,10 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
-	"net/http"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/legaldesk/legaldesk/internal/errs"
+	"github.com/legaldesk/legaldesk/internal/files"
 )
-
-// Attachments are sniffed from their content: PDF, JPEG or PNG only.
-var allowedTypes = map[string]string{"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 
 // Upload stores a file for an application: type sniffed from the bytes,
 // size limited per file and per application, image dimensions read from
@@ -27,22 +21,14 @@ func (s *Service) Upload(ctx context.Context, v Viewer, appID int64, name string
 	if !v.officer() && a.Status != Received && a.Status != MaterialsRequested && !a.AdvancePending() {
 		return Attachment{}, errs.New(errs.Conflict, "当前状态不能再上传材料", "materials cannot be added now")
 	}
-	ctype := http.DetectContentType(data)
-	if _, ok := allowedTypes[ctype]; !ok {
-		return Attachment{}, errs.New(errs.Invalid, "只能上传 PDF、JPEG 或 PNG 文件", "only PDF, JPEG or PNG files").
-			Field("file", "文件类型不支持（按文件内容识别）", "unsupported file type (detected from its content)")
-	}
-	if int64(len(data)) > s.MaxFile {
-		return Attachment{}, errs.New(errs.TooLarge, fmt.Sprintf("单个文件不能超过 %d MB", s.MaxFile>>20), "the file is too large").
-			Field("file", "文件过大", "too large")
-	}
-	if err := checkImage(ctype, data); err != nil {
+	ctype, ext, err := files.Check(data, s.MaxFile)
+	if err != nil {
 		return Attachment{}, err
 	}
 	b := make([]byte, 16)
 	rand.Read(b)
-	att := Attachment{AppID: appID, Name: cleanName(name), Type: ctype, Size: int64(len(data)),
-		Stored: hex.EncodeToString(b) + allowedTypes[ctype], Uploaded: v.ID, CreatedAt: s.Now().UTC()}
+	att := Attachment{AppID: appID, Name: files.CleanName(name), Type: ctype, Size: int64(len(data)),
+		Stored: hex.EncodeToString(b) + ext, Uploaded: v.ID, CreatedAt: s.Now().UTC()}
 	if err := s.Files.Save(att.Stored, data); err != nil {
 		return Attachment{}, err
 	}
@@ -69,22 +55,6 @@ func (s *Service) materialsUploaded(ctx context.Context, v Viewer, id int64) err
 		return ev, nil, err
 	})
 	return err
-}
-
-func cleanName(name string) string {
-	name = strings.Map(func(r rune) rune {
-		if r < 32 || strings.ContainsRune(`/\:*?"<>|`, r) {
-			return '_'
-		}
-		return r
-	}, name)
-	if utf8.RuneCountInString(name) > 100 {
-		name = string([]rune(name)[:100])
-	}
-	if name == "" {
-		name = "附件"
-	}
-	return name
 }
 
 // Download returns an attachment to whoever may see its application: the

@@ -8,6 +8,7 @@ import (
 
 	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/network"
+	"github.com/legaldesk/legaldesk/internal/notary"
 	"github.com/legaldesk/legaldesk/internal/roster"
 )
 
@@ -20,6 +21,8 @@ type Seed struct {
 	// Rules and Pools name their site by index into Sites.
 	Rules []SeedRule
 	Pools []SeedPool
+	// NotaryMatters is the notary office's catalogue.
+	NotaryMatters []notary.Matter
 }
 
 // SeedRule is a duty rule for Sites[Site].
@@ -67,6 +70,9 @@ func (s *Store) SeedOnce(ctx context.Context, d Seed) (bool, error) {
 			return err
 		}
 		if err := s.seedDuty(ctx, tx, d, ids); err != nil {
+			return err
+		}
+		if err := s.seedNotary(ctx, tx, d.NotaryMatters); err != nil {
 			return err
 		}
 		seeded = true

@@ -2,6 +2,7 @@
 // signed-in user. Each feature adds its pages to `routes`.
 import { refreshUser } from './session.js';
 import { applyStatic, getLang, setLang, t } from './i18n.js';
+import './i18n-notary.js';
 import * as home from './pages/home.js';
 import * as sites from './pages/sites.js';
 import * as login from './pages/login.js';
@@ -20,6 +21,10 @@ import * as objections from './pages/objections.js';
 import * as outbox from './pages/outbox.js';
 import * as pools from './pages/pools.js';
 import * as network from './pages/network.js';
+import * as notary from './pages/notary.js';
+import * as notaryMine from './pages/notary-mine.js';
+import * as notaryDesk from './pages/notary-desk.js';
+import * as notaryMatters from './pages/notary-matters.js';
 
 const routes = {
   '': home,
@@ -40,6 +45,10 @@ const routes = {
   outbox,
   pools,
   network,
+  notary,
+  'notary-mine': notaryMine,
+  'notary-desk': notaryDesk,
+  'notary-matters': notaryMatters,
 };
 
 async function route() {

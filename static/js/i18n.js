@@ -294,6 +294,12 @@ export function setLang(l) {
   localStorage.setItem('lang', lang);
 }
 
+// extend adds a feature's strings (kept in their own module).
+export function extend(zh, en) {
+  Object.assign(strings.zh, zh);
+  Object.assign(strings.en, en);
+}
+
 export function t(key, vars = {}) {
   const s = strings[lang][key] ?? strings.zh[key] ?? key;
   return s.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));

@@ -9,8 +9,10 @@ const roleLinks = {
   admin: [['#/network', 'nav.network'], ['#/roster', 'nav.roster'], ['#/rules', 'nav.rules'], ['#/calendar', 'nav.calendar'], ['#/pools', 'nav.pools'],
     ['#/objections', 'nav.objections'], ['#/outbox', 'nav.outbox']],
   lawyer: [['#/shifts', 'nav.myShifts'], ['#/aid-mine', 'nav.aidCases']],
-  resident: [['#/book', 'nav.book'], ['#/bookings', 'nav.bookings'], ['#/aid', 'nav.aid'], ['#/aid-mine', 'nav.myAid']],
+  resident: [['#/book', 'nav.book'], ['#/bookings', 'nav.bookings'], ['#/aid', 'nav.aid'], ['#/aid-mine', 'nav.myAid'],
+    ['#/notary', 'nav.notary'], ['#/notary-mine', 'nav.myNotary']],
   aid_officer: [['#/aid-queue', 'nav.aidQueue']],
+  notary_clerk: [['#/notary-desk', 'nav.notaryDesk'], ['#/notary-matters', 'nav.notaryMatters']],
 };
 
 export async function refreshUser() {

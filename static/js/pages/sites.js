@@ -34,6 +34,7 @@ export async function show(main, [township = '']) {
 // the stations, apply at the legal-aid centre.
 function action(s) {
   if (s.tier === 'center' || s.tier === 'station') return html`<p><a class="btn" href="#/book/site/${s.id}">${t('sites.bookHere')}</a></p>`;
+  if (s.tier === 'notary') return html`<p><a class="btn" href="#/notary">${t('nav.notary')}</a></p>`;
   if (s.tier === 'legal_aid') return html`<p><a class="btn" href="#/aid">${t('home.aid')}</a></p>`;
   return '';
 }

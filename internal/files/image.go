@@ -1,4 +1,4 @@
-package legalaid
+package files
 
 import (
 	"bytes"
@@ -19,9 +19,9 @@ const (
 	maxImagePixels = 40_000_000
 )
 
-// checkImage reads only the header of a PNG or JPEG (never its pixels)
+// CheckImage reads only the header of a PNG or JPEG (never its pixels)
 // and refuses one that cannot be read or whose dimensions are absurd.
-func checkImage(ctype string, data []byte) error {
+func CheckImage(ctype string, data []byte) error {
 	var decode func(r *bytes.Reader) (image.Config, error)
 	switch ctype {
 	case "image/png":
