@@ -11,6 +11,7 @@ import (
 
 	legaldesk "github.com/legaldesk/legaldesk"
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/advisor"
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/config"
 	"github.com/legaldesk/legaldesk/internal/files"
@@ -36,6 +37,7 @@ type app struct {
 	roster   *roster.Service
 	booking  *booking.Service
 	legalAid *legalaid.Service
+	advisors *advisor.Service
 }
 
 // loadConfig parses the common -config flag and loads the settings.
@@ -114,6 +116,9 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	}
 	a.legalAid = &legalaid.Service{Store: a.store, Files: dir, Box: a.box, Now: time.Now,
 		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal}
+	a.advisors = &advisor.Service{Store: a.store, Now: time.Now, Cap: cfg.Advisors.Cap, TermMonths: cfg.Advisors.TermMonths,
+		Minimums: advisor.Minimums{OnSiteDaysPerMonth: cfg.Advisors.OnSiteDaysPerMonth, LecturesPerQuarter: cfg.Advisors.LecturesPerQuarter},
+		Notify:   a.accounts}
 	return a, nil
 }
 

@@ -49,6 +49,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	reminders := &booking.Reminders{Store: a.store, Notify: a.accounts, Log: log, Now: time.Now, Kinds: booking.DefaultReminders}
 	go reminders.Run(ctx, cfg.Booking.ReminderInterval)
 	go sweepLegalAid(ctx, a)
+	go remindAdvisors(ctx, a)
 	if cfg.Session.Backend(a.redis != nil) == "database" {
 		go sweepSessions(ctx, a)
 	}
@@ -89,7 +90,7 @@ func newAPI(a *app) (*api.Server, error) {
 		cfg.SessionStore = sessions.Redis(a.redis, a.cfg.Redis.Prefix)
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Calendar: &calendar.Service{Store: a.store}, Roster: a.roster,
-		Booking: a.booking, LegalAid: a.legalAid, Sites: a.store, Outbox: a.store, Idempotency: a.store, Holds: a.holds,
+		Booking: a.booking, LegalAid: a.legalAid, Advisors: a.advisors, Sites: a.store, Outbox: a.store, Idempotency: a.store, Holds: a.holds,
 		DB: a.store, Static: static, Log: a.log}, cfg)
 }
 
@@ -165,6 +166,23 @@ func sweepSessions(ctx context.Context, a *app) {
 	for {
 		if err := a.store.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
 			a.log.Error("session sweep", "error", err.Error())
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// remindAdvisors tells the bureau, once per contract, of village advisors'
+// contracts that end within 30 days: hourly, and whenever coverage is read.
+func remindAdvisors(ctx context.Context, a *app) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if _, err := a.advisors.Coverage(ctx); err != nil && ctx.Err() == nil {
+			a.log.Error("advisor reminders", "error", err.Error())
 		}
 		select {
 		case <-ctx.Done():

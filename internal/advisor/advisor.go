@@ -112,6 +112,7 @@ type Store interface {
 	// when it already was, so each contract is announced at most once.
 	ClaimReminder(ctx context.Context, assignmentID int64) (bool, error)
 	BureauUsers(ctx context.Context) ([]int64, error)
+	AuditReadDetail(ctx context.Context, actor int64, object string, id int64, detail string) error
 	calendar.Store
 }
 

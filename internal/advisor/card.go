@@ -106,3 +106,13 @@ func (s *Service) Compliance(ctx context.Context, m Month, lawyerID int64) (Repo
 	}
 	return Compliance(m, today, s.Minimums, as, lawyers, logs), nil
 }
+
+// Export is the month's report for download: the file carries people's
+// names out of the system, so the export is written to the audit log first.
+func (s *Service) Export(ctx context.Context, viewer int64, m Month) (Report, error) {
+	rep, err := s.Compliance(ctx, m, 0)
+	if err != nil {
+		return rep, err
+	}
+	return rep, s.Store.AuditReadDetail(ctx, viewer, "advisor_compliance", 0, "export month="+m.String())
+}

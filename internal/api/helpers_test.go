@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/advisor"
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/errs"
@@ -135,7 +136,9 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	su.cfg.UploadLimit, su.cfg.AidCentreName = 300<<10, "高平市法律援助中心"
 	bs := &booking.Service{Store: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL}, Notify: acc, Log: log, Now: e.now}
 	rs.Notify, rs.Box = bs, e.box
-	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la,
+	adv := &advisor.Service{Store: e.store, Now: e.now, Cap: 10, TermMonths: 36, Notify: acc,
+		Minimums: advisor.Minimums{OnSiteDaysPerMonth: 1, LecturesPerQuarter: 1}}
+	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la, Advisors: adv,
 		Sites: e.store, Outbox: e.store, Idempotency: e.store, Holds: hs, DB: e.store,
 		Static: os.DirFS("../../static"), Log: log, Now: e.now}, su.cfg)
 	if err != nil {

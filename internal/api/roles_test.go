@@ -46,6 +46,20 @@ var access = map[string][]string{
 	"GET /legal-aid/objections":                          {"admin"},
 	"POST /legal-aid/objections/:id/decision":            {"admin"},
 	"GET /legal-aid/applications/:id/decision.pdf":       {"resident", "aid_officer", "admin", "lawyer"},
+	"GET /advisor-assignments":                           {"admin"},
+	"POST /advisor-assignments":                          {"admin"},
+	"POST /advisor-assignments/auto":                     {"admin"},
+	"POST /advisor-assignments/:id/end":                  {"admin"},
+	"POST /advisor-assignments/:id/replace":              {"admin"},
+	"POST /advisor-assignments/:id/renew":                {"admin"},
+	"GET /advisors/coverage":                             {"admin"},
+	"GET /advisors/compliance":                           {"admin"},
+	"GET /advisors/compliance.csv":                       {"admin"},
+	"GET /advisors/:id/compliance":                       {"lawyer", "admin"},
+	"POST /advisor-logs":                                 {"lawyer"},
+	"GET /me/advisor-villages":                           {"lawyer"},
+	"GET /me/advisor-logs":                               {"lawyer"},
+	"GET /sites/:id/advisor":                             {"public"},
 }
 
 // TestEveryRouteEveryRole walks the whole route table as each role (and

@@ -33,6 +33,7 @@ type Config struct {
 	Roster   Roster   `yaml:"roster" envPrefix:"ROSTER_"`
 	Booking  Booking  `yaml:"booking" envPrefix:"BOOKING_"`
 	LegalAid LegalAid `yaml:"legal_aid" envPrefix:"LEGAL_AID_"`
+	Advisors Advisors `yaml:"advisors" envPrefix:"ADVISORS_"`
 	Log      Log      `yaml:"log" envPrefix:"LOG_"`
 }
 
@@ -175,6 +176,17 @@ type LegalAid struct {
 	CentreName string `yaml:"centre_name" env:"CENTRE_NAME"`
 }
 
+// Advisors are the village legal-advisor scheme's settings.
+type Advisors struct {
+	// Cap is the most villages one lawyer advises.
+	Cap int `yaml:"cap" env:"CAP"`
+	// TermMonths is a new contract's default length.
+	TermMonths int `yaml:"term_months" env:"TERM_MONTHS"`
+	// OnSiteDaysPerMonth and LecturesPerQuarter are what an advisor owes each village.
+	OnSiteDaysPerMonth int `yaml:"on_site_days_per_month" env:"ON_SITE_DAYS_PER_MONTH"`
+	LecturesPerQuarter int `yaml:"lectures_per_quarter" env:"LECTURES_PER_QUARTER"`
+}
+
 type Log struct {
 	Level string `yaml:"level" env:"LEVEL"`
 }
@@ -195,6 +207,7 @@ func Default() Config {
 		Holds:    Holds{TTL: 5 * time.Minute},
 		Roster:   Roster{WeeklyCap: 3, SwapNotice: 48 * time.Hour},
 		LegalAid: LegalAid{MaxFile: 5 << 20, MaxTotal: 20 << 20, CentreName: "高平市法律援助中心"},
+		Advisors: Advisors{Cap: 10, TermMonths: 36, OnSiteDaysPerMonth: 1, LecturesPerQuarter: 1},
 		Booking: Booking{BookingRules: BookingRules{MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3,
 			CancelCutoff: 2 * time.Hour}, ReminderInterval: time.Minute},
 		Log: Log{Level: "info"},
