@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 
 	"github.com/jmoiron/sqlx"
 
@@ -31,10 +32,18 @@ func (s *Store) seedAdvisors(ctx context.Context, tx *sqlx.Tx, d Seed, siteIDs [
 			return err
 		}
 	}
-	const lq = `INSERT INTO advisor_logs (lawyer_id, site_id, date, kind, count, people, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-	for _, g := range d.AdvisorLogs {
-		l := g.Log
-		if _, err := tx.ExecContext(ctx, lq, lawyer(g.Lawyer), siteIDs[g.Site], l.Date, l.Kind, l.Count, l.People, l.Notes, now); err != nil {
+	// Many rows per statement: a round trip per log would slow every test
+	// that seeds the demo on a networked database.
+	const lq = `INSERT INTO advisor_logs (lawyer_id, site_id, date, kind, count, people, notes, created_at) VALUES `
+	for start := 0; start < len(d.AdvisorLogs); start += 200 {
+		batch := d.AdvisorLogs[start:min(start+200, len(d.AdvisorLogs))]
+		rows, args := make([]string, len(batch)), make([]any, 0, 8*len(batch))
+		for i, g := range batch {
+			l := g.Log
+			rows[i] = "(?, ?, ?, ?, ?, ?, ?, ?)"
+			args = append(args, lawyer(g.Lawyer), siteIDs[g.Site], l.Date, l.Kind, l.Count, l.People, l.Notes, now)
+		}
+		if _, err := tx.ExecContext(ctx, lq+strings.Join(rows, ", "), args...); err != nil {
 			return err
 		}
 	}
