@@ -19,6 +19,10 @@ import * as objections from './pages/objections.js';
 import * as outbox from './pages/outbox.js';
 import * as pools from './pages/pools.js';
 import * as network from './pages/network.js';
+import * as advisors from './pages/advisors.js';
+import * as advisorCompliance from './pages/advisor-compliance.js';
+import * as advisorMine from './pages/advisor-mine.js';
+import * as advisor from './pages/advisor.js';
 
 const routes = {
   '': home,
@@ -38,6 +42,10 @@ const routes = {
   outbox,
   pools,
   network,
+  advisors,
+  'advisor-compliance': advisorCompliance,
+  'advisor-mine': advisorMine,
+  advisor,
 };
 
 async function route() {
