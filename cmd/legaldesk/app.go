@@ -118,7 +118,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal}
 	a.advisors = &advisor.Service{Store: a.store, Now: time.Now, Cap: cfg.Advisors.Cap, TermMonths: cfg.Advisors.TermMonths,
 		Minimums: advisor.Minimums{OnSiteDaysPerMonth: cfg.Advisors.OnSiteDaysPerMonth, LecturesPerQuarter: cfg.Advisors.LecturesPerQuarter},
-		Notify:   a.accounts}
+		Notify:   a.accounts, Files: dir, MaxPhoto: cfg.LegalAid.MaxFile}
 	return a, nil
 }
 

@@ -108,6 +108,8 @@ type Store interface {
 	CloseAssignment(ctx context.Context, actor, id int64, status Status, on calendar.Date, reason string, cap int, next *New) (Assignment, error)
 	AddLog(ctx context.Context, l *Log) error
 	Logs(ctx context.Context, f LogFilter) ([]Log, error)
+	Log(ctx context.Context, id int64) (Log, error)
+	SetLogPhoto(ctx context.Context, id int64, name, ctype string) error
 	// ClaimReminder records that the contract's ending was announced; false
 	// when it already was, so each contract is announced at most once.
 	ClaimReminder(ctx context.Context, assignmentID int64) (bool, error)

@@ -175,7 +175,7 @@ func TestLogsRefusedOutsideTheRules(t *testing.T) {
 	if err := record(t, s, 10, OnSite, "2025-12-31"); !errors.As(err, &e) || e.Code != errs.Invalid {
 		t.Fatalf("before the contract and closed: %v", err)
 	}
-	_, err := s.RecordLog(context.Background(), 1, Log{SiteID: 10, Kind: "party", Date: date("2026-03-02"), Count: 0, People: -1})
+	_, err := s.RecordLog(context.Background(), 1, Log{SiteID: 10, Kind: "party", Date: date("2026-03-02"), Count: -1, People: -1})
 	if !errors.As(err, &e) || e.Fields["kind"].EN == "" || e.Fields["count"].EN == "" || e.Fields["people"].EN == "" {
 		t.Fatalf("bad kind, count and people: %v", err)
 	}

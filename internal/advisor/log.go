@@ -37,17 +37,21 @@ func (k Kind) Valid() bool {
 
 // Log is one entry of an advisor's service record.
 type Log struct {
-	ID        int64         `json:"id" db:"id"`
-	LawyerID  int64         `json:"lawyer_id" db:"lawyer_id"`
-	SiteID    int64         `json:"site_id" db:"site_id"`
-	SiteName  string        `json:"site_name" db:"site_name"`
-	Township  string        `json:"township" db:"township"`
-	Date      calendar.Date `json:"date" db:"date"`
-	Kind      Kind          `json:"kind" db:"kind"`
-	Count     int           `json:"count" db:"count"`
-	People    int           `json:"people" db:"people"`
-	Notes     string        `json:"notes" db:"notes"`
-	CreatedAt time.Time     `json:"created_at" db:"created_at"`
+	ID       int64         `json:"id" db:"id"`
+	LawyerID int64         `json:"lawyer_id" db:"lawyer_id"`
+	SiteID   int64         `json:"site_id" db:"site_id"`
+	SiteName string        `json:"site_name" db:"site_name"`
+	Township string        `json:"township" db:"township"`
+	Date     calendar.Date `json:"date" db:"date"`
+	Kind     Kind          `json:"kind" db:"kind"`
+	Count    int           `json:"count" db:"count"`
+	People   int           `json:"people" db:"people"`
+	Notes    string        `json:"notes" db:"notes"`
+	// Photo is the stored file's random name; only HasPhoto is shown.
+	Photo     string    `json:"-" db:"photo"`
+	PhotoType string    `json:"-" db:"photo_type"`
+	HasPhoto  bool      `json:"has_photo" db:"-"`
+	CreatedAt time.Time `json:"created_at" db:"created_at"`
 }
 
 // LogFilter selects logs from..to inclusive; zero ids select everyone.
@@ -86,8 +90,8 @@ func (l *Log) check(today calendar.Date) error {
 	case l.Date.Before(MonthOf(today).Prev().First()):
 		f.Add("date", "上月以前的记录已结账，不能再登记", "months before last are closed")
 	}
-	if l.Kind == OnSite {
-		l.Count = 1
+	if l.Kind == OnSite || l.Count == 0 {
+		l.Count = 1 // a day is one day; an absent count is one
 	}
 	if l.Count < 1 || l.Count > maxCount {
 		f.Add("count", "次数应在 1 到 500 之间", "count must be between 1 and 500")

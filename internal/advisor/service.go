@@ -20,6 +20,9 @@ type Service struct {
 	Minimums   Minimums
 	// Notify tells the bureau about contracts that end soon (nil: nobody).
 	Notify Notifier
+	// Files keeps log photos; MaxPhoto bounds one (bytes).
+	Files    Files
+	MaxPhoto int64
 }
 
 func (s *Service) today() calendar.Date { return calendar.DateOf(s.Now()) }

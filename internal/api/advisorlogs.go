@@ -166,3 +166,42 @@ func verdictText(v advisor.Verdict, en bool) string {
 	}
 	return map[advisor.Verdict]string{advisor.Met: "达标", advisor.Missed: "未达标", advisor.Pending: "进行中", advisor.Exempt: "免考核"}[v]
 }
+
+const photoRoute = "/api/v1/advisor-logs/:id/photo"
+
+// uploadLogPhoto adds a photo to one of the lawyer's own entries.
+func (s *Server) uploadLogPhoto(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	data, ok := s.uploadedFile(c)
+	if !ok {
+		return
+	}
+	u, _ := currentUser(c)
+	l, err := s.Advisors.AttachPhoto(c.Request.Context(), u.ID, id, data)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, l)
+}
+
+// logPhoto shows an entry's photo to its advisor and to the bureau.
+func (s *Server) logPhoto(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	u, _ := currentUser(c)
+	ctype, data, err := s.Advisors.Photo(c.Request.Context(), u.ID, u.Role == account.Admin, id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Cache-Control", "private, no-store")
+	c.Data(http.StatusOK, ctype, data)
+}

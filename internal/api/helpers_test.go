@@ -136,7 +136,7 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	su.cfg.UploadLimit, su.cfg.AidCentreName = 300<<10, "高平市法律援助中心"
 	bs := &booking.Service{Store: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL}, Notify: acc, Log: log, Now: e.now}
 	rs.Notify, rs.Box = bs, e.box
-	adv := &advisor.Service{Store: e.store, Now: e.now, Cap: 10, TermMonths: 36, Notify: acc,
+	adv := &advisor.Service{Store: e.store, Now: e.now, Cap: 10, TermMonths: 36, Notify: acc, Files: dir, MaxPhoto: 256 << 10,
 		Minimums: advisor.Minimums{OnSiteDaysPerMonth: 1, LecturesPerQuarter: 1}}
 	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la, Advisors: adv,
 		Sites: e.store, Outbox: e.store, Idempotency: e.store, Holds: hs, DB: e.store,

@@ -57,6 +57,8 @@ var access = map[string][]string{
 	"GET /advisors/compliance.csv":                       {"admin"},
 	"GET /advisors/:id/compliance":                       {"lawyer", "admin"},
 	"POST /advisor-logs":                                 {"lawyer"},
+	"POST /advisor-logs/:id/photo":                       {"lawyer"},
+	"GET /advisor-logs/:id/photo":                        {"lawyer", "admin"},
 	"GET /me/advisor-villages":                           {"lawyer"},
 	"GET /me/advisor-logs":                               {"lawyer"},
 	"GET /sites/:id/advisor":                             {"public"},

@@ -208,6 +208,8 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/advisors/compliance.csv", admin, s.complianceCSV)
 	v1.GET("/advisors/:id/compliance", s.require(account.Lawyer, account.Admin), s.advisorCompliance)
 	v1.POST("/advisor-logs", lawyer, idem, s.recordAdvisorLog)
+	v1.POST("/advisor-logs/:id/photo", lawyer, s.uploadLogPhoto)
+	v1.GET("/advisor-logs/:id/photo", s.require(account.Lawyer, account.Admin), s.logPhoto)
 	v1.GET("/me/advisor-villages", lawyer, s.myAdvisorVillages)
 	v1.GET("/me/advisor-logs", lawyer, s.myAdvisorLogs)
 	v1.GET("/sites/:id/advisor", s.siteAdvisor)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 
+	"github.com/jmoiron/sqlx"
+
 	"github.com/legaldesk/legaldesk/internal/account"
 	"github.com/legaldesk/legaldesk/internal/advisor"
 	"github.com/legaldesk/legaldesk/internal/network"
@@ -49,11 +51,31 @@ func (s *Store) Logs(ctx context.Context, f advisor.LogFilter) ([]advisor.Log, e
 	if f.SiteID != 0 {
 		where, args = append(where, "g.site_id = ?"), append(args, f.SiteID)
 	}
-	q := `SELECT g.id, g.lawyer_id, g.site_id, s.name AS site_name, s.township, g.date, g.kind, g.count, g.people, g.notes, g.created_at
-		FROM advisor_logs g JOIN sites s ON s.id = g.site_id WHERE ` + strings.Join(where, " AND ") + ` ORDER BY g.date, g.id`
+	q := `SELECT ` + logColumns + ` FROM advisor_logs g JOIN sites s ON s.id = g.site_id WHERE ` + strings.Join(where, " AND ") + ` ORDER BY g.date, g.id`
 	out := []advisor.Log{}
 	err := s.db.SelectContext(ctx, &out, q, args...)
+	for i := range out {
+		out[i].HasPhoto = out[i].Photo != ""
+	}
 	return out, translate(err)
+}
+
+const logColumns = `g.id, g.lawyer_id, g.site_id, s.name AS site_name, s.township, g.date, g.kind, g.count, g.people, g.notes,
+	g.photo, g.photo_type, g.created_at`
+
+// Log returns one entry.
+func (s *Store) Log(ctx context.Context, id int64) (advisor.Log, error) {
+	var l advisor.Log
+	err := s.db.GetContext(ctx, &l, `SELECT `+logColumns+` FROM advisor_logs g JOIN sites s ON s.id = g.site_id WHERE g.id = ?`, id)
+	l.HasPhoto = l.Photo != ""
+	return l, translate(err)
+}
+
+// SetLogPhoto records an entry's photo.
+func (s *Store) SetLogPhoto(ctx context.Context, id int64, name, ctype string) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		return execOne(ctx, tx, `UPDATE advisor_logs SET photo = ?, photo_type = ? WHERE id = ?`, name, ctype, id)
+	})
 }
 
 // ClaimReminder records an ending contract's reminder; false when it was

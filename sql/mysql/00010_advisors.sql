@@ -39,6 +39,8 @@ CREATE TABLE advisor_logs (
     count      INT           NOT NULL,
     people     INT           NOT NULL DEFAULT 0,
     notes      VARCHAR(2000) NOT NULL DEFAULT '',
+    photo      VARCHAR(64)   NOT NULL DEFAULT '',
+    photo_type VARCHAR(20)   NOT NULL DEFAULT '',
     created_at DATETIME(6)   NOT NULL,
     KEY advisor_logs_lawyer_date (lawyer_id, date),
     KEY advisor_logs_date (date),

@@ -35,6 +35,8 @@ CREATE TABLE advisor_logs (
     count      INTEGER NOT NULL,
     people     INTEGER NOT NULL DEFAULT 0,
     notes      TEXT    NOT NULL DEFAULT '',
+    photo      TEXT    NOT NULL DEFAULT '',
+    photo_type TEXT    NOT NULL DEFAULT '',
     created_at DATETIME NOT NULL
 );
 CREATE INDEX advisor_logs_lawyer_date ON advisor_logs (lawyer_id, date);

@@ -124,6 +124,7 @@ const strings = {
     'adv.myCompliance': '本月考核', 'advkind.on_site': '驻村坐班', 'advkind.lecture': '法治讲座', 'advkind.door_to_door': '敲门送法（入户）',
     'advkind.consultation': '法律咨询', 'advkind.document_review': '审查合同文件', 'advkind.mediation': '参与调解',
     'adv.card': '我村的法律顾问', 'adv.chooseVillage': '选择村（社区）', 'adv.noAdvisor': '该村（社区）暂未配备法律顾问，请拨打 12348。',
+    'adv.photo': '现场照片（可选，JPEG 或 PNG）', 'adv.photoLink': '照片',
     'adv.workPhone': '工作电话', 'adv.nextOnSite': '下次驻点', 'adv.unknown': '待定',
   },
   en: {
@@ -248,6 +249,7 @@ const strings = {
     'adv.myCompliance': 'My duties this month', 'advkind.on_site': 'On-site day', 'advkind.lecture': 'Lecture', 'advkind.door_to_door': 'Door-to-door visits',
     'advkind.consultation': 'Consultations', 'advkind.document_review': 'Document reviews', 'advkind.mediation': 'Mediations',
     'adv.card': "My village's advisor", 'adv.chooseVillage': 'Choose a village', 'adv.noAdvisor': 'This village has no advisor yet; call 12348.',
+    'adv.photo': 'Photo (optional, JPEG or PNG)', 'adv.photoLink': 'photo',
     'adv.workPhone': 'Work phone', 'adv.nextOnSite': 'Next on-site day', 'adv.unknown': 'to be announced',
     'notfound.title': 'Page not found', 'notfound.back': 'Back to the home page',
   },

@@ -6,6 +6,7 @@ import { html, render, showErrors, toast } from '../dom.js';
 import { requireRole, session } from '../session.js';
 import { monthOf, todayCN } from '../dates.js';
 import { advisors } from './advisor-compliance.js';
+import { uploadFile } from '../upload.js';
 
 const kinds = ['on_site', 'lecture', 'door_to_door', 'consultation', 'document_review', 'mediation'];
 const weekdays = ['', 'week.1', 'week.2', 'week.3', 'week.4', 'week.5'];
@@ -29,7 +30,8 @@ export async function show(main) {
     ${villages.items.length ? logForm(villages.items) : ''}
     <h2>${t('adv.myLogs')}</h2>
     ${logs.items.length ? html`<ul class="list" id="my-logs">${logs.items.map((l) => html`<li>${l.date} ${l.site_name}：${t('advkind.' + l.kind)} × ${l.count}
-      ${l.notes ? html`<span class="muted">${l.notes}</span>` : ''}</li>`)}</ul>` : html`<p>${t('adv.noLogs')}</p>`}
+      ${l.notes ? html`<span class="muted">${l.notes}</span>` : ''}
+      ${l.has_photo ? html`<a href="/api/v1/advisor-logs/${l.id}/photo" target="_blank" rel="noopener">${t('adv.photoLink')}</a>` : ''}</li>`)}</ul>` : html`<p>${t('adv.noLogs')}</p>`}
     <h2>${t('adv.myCompliance')}</h2>
     ${advisors(rep)}`);
   const form = main.querySelector('#log-form');
@@ -37,8 +39,9 @@ export async function show(main) {
     e.preventDefault();
     const f = e.target;
     try {
-      await api('POST', '/advisor-logs', { site_id: Number(f.site_id.value), date: f.date.value, kind: f.kind.value,
+      const log = await api('POST', '/advisor-logs', { site_id: Number(f.site_id.value), date: f.date.value, kind: f.kind.value,
         count: Number(f.count.value), people: Number(f.people.value || 0), notes: f.notes.value });
+      if (f.file.files[0]) await uploadFile(`/advisor-logs/${log.id}/photo`, f.file.files[0]);
       toast(t('adv.saved'));
       await show(main);
     } catch (err) {
@@ -63,6 +66,8 @@ function logForm(items) {
       <input id="log-people" name="people" type="number" min="0" max="5000" value="0" inputmode="numeric">
       <label for="log-notes">${t('adv.notes')}</label>
       <textarea id="log-notes" name="notes" maxlength="500" rows="3"></textarea>
+      <label for="log-photo">${t('adv.photo')}</label>
+      <input id="log-photo" name="file" type="file" accept="image/jpeg,image/png">
       <p><button type="submit" class="btn">${t('adv.save')}</button></p>
     </form>`;
 }
