@@ -41,6 +41,12 @@ func TestBrowserVillageAdvisors(t *testing.T) {
 	}
 	b.do("compliance", chromedp.Navigate(base+"/#/advisor-compliance"), chromedp.WaitVisible(`#advisor-duties`))
 	checkA11y(t, ctx, axe, "advisor compliance")
+	b.do("register", chromedp.Navigate(base+"/#/advisor-register"), chromedp.WaitVisible(`#register [data-end]`))
+	checkA11y(t, ctx, axe, "advisor register")
+	b.do("end a contract", chromedp.Click(`#register [data-end]`),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#register').textContent.includes('暂无顾问')`))
+	b.do("assign again", chromedp.Click(`#assign-form button[type="submit"]`),
+		chromedp.Poll[chromedp.Void](`!document.querySelector('#register').textContent.includes('暂无顾问')`))
 
 	b.staffSignIn(base, "13900000101")
 	b.do("my villages", chromedp.Navigate(base+"/#/advisor-mine"), chromedp.WaitVisible(`#log-form`))

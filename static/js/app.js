@@ -23,6 +23,7 @@ import * as advisors from './pages/advisors.js';
 import * as advisorCompliance from './pages/advisor-compliance.js';
 import * as advisorMine from './pages/advisor-mine.js';
 import * as advisor from './pages/advisor.js';
+import * as advisorRegister from './pages/advisor-register.js';
 
 const routes = {
   '': home,
@@ -46,6 +47,7 @@ const routes = {
   'advisor-compliance': advisorCompliance,
   'advisor-mine': advisorMine,
   advisor,
+  'advisor-register': advisorRegister,
 };
 
 async function route() {

@@ -125,6 +125,8 @@ const strings = {
     'advkind.consultation': '法律咨询', 'advkind.document_review': '审查合同文件', 'advkind.mediation': '参与调解',
     'adv.card': '我村的法律顾问', 'adv.chooseVillage': '选择村（社区）', 'adv.noAdvisor': '该村（社区）暂未配备法律顾问，请拨打 12348。',
     'adv.photo': '现场照片（可选，JPEG 或 PNG）', 'adv.photoLink': '照片',
+    'adv.register': '法律顾问聘任登记', 'adv.vacant': '暂无顾问', 'adv.reason': '原因（更换时填写）', 'adv.assign': '指派或更换',
+    'adv.current': '各村（社区）顾问', 'adv.end': '解聘', 'adv.endReason': '管理员解聘', 'adv.done': '已保存。',
     'adv.workPhone': '工作电话', 'adv.nextOnSite': '下次驻点', 'adv.unknown': '待定',
   },
   en: {
@@ -250,6 +252,8 @@ const strings = {
     'advkind.consultation': 'Consultations', 'advkind.document_review': 'Document reviews', 'advkind.mediation': 'Mediations',
     'adv.card': "My village's advisor", 'adv.chooseVillage': 'Choose a village', 'adv.noAdvisor': 'This village has no advisor yet; call 12348.',
     'adv.photo': 'Photo (optional, JPEG or PNG)', 'adv.photoLink': 'photo',
+    'adv.register': 'Advisor register', 'adv.vacant': 'no advisor', 'adv.reason': 'Reason (when replacing)', 'adv.assign': 'Assign or replace',
+    'adv.current': 'Advisors by village', 'adv.end': 'End contract', 'adv.endReason': 'ended by the bureau', 'adv.done': 'Saved.',
     'adv.workPhone': 'Work phone', 'adv.nextOnSite': 'Next on-site day', 'adv.unknown': 'to be announced',
     'notfound.title': 'Page not found', 'notfound.back': 'Back to the home page',
   },

@@ -17,7 +17,8 @@ export async function show(main) {
   }
   render(main, html`
     <h1>${t('adv.title')}</h1>
-    <p><a class="btn secondary" href="#/advisor-compliance">${t('nav.compliance')}</a></p>
+    <p class="row"><a class="btn secondary" href="#/advisor-compliance">${t('nav.compliance')}</a>
+      <a class="btn secondary" href="#/advisor-register">${t('adv.register')}</a></p>
     <h2>${t('adv.coverage')}</h2>
     <p id="coverage-overall" class="${cov.percent === 100 ? 'ok' : ''}">${t('adv.overall', { c: cov.covered, n: cov.villages, p: cov.percent })}</p>
     <div class="scroll" tabindex="0" role="region" aria-label="${t('adv.coverage')}">
