@@ -183,3 +183,20 @@ func TestLogsRefusedOutsideTheRules(t *testing.T) {
 		t.Fatalf("a month ahead: %v", err)
 	}
 }
+
+// FuzzParseMonth: any text either parses to a month that prints back as
+// itself, or is refused; nothing panics.
+func FuzzParseMonth(f *testing.F) {
+	for _, s := range []string{"2026-03", "2026-13", "0000-00", "2026-3", "２０２６-03", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseMonth(s)
+		if err == nil && m.String() != s {
+			t.Fatalf("%q parsed as %s", s, m)
+		}
+		if err == nil && (m.Last().Before(m.First()) || m.QuarterFirst().After(m)) {
+			t.Fatalf("%q: month helpers disagree", s)
+		}
+	})
+}
