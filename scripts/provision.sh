@@ -58,6 +58,31 @@ ensure_redis() {
   wait_for 10 redis_up || die "Redis did not start"
 }
 
+# ensure_redis_cluster runs a three-node Redis Cluster (ports 7101-7103,
+# no replicas, nothing on disk but its node files) for the hold suite.
+cluster_ports="7101 7102 7103"
+cluster_up() { redis-cli -p 7101 cluster info 2>/dev/null | grep -q '^cluster_state:ok'; }
+ensure_redis_cluster() {
+  cluster_up && return 0
+  local dir="$PWD/.cache/redis-cluster" addrs=""
+  mkdir -p "$dir"
+  for p in $cluster_ports; do
+    if [ "$(redis-cli -p "$p" ping 2>/dev/null)" != PONG ]; then
+      rm -f "$dir/nodes-$p.conf"
+      redis-server --daemonize yes --bind 127.0.0.1 --port "$p" --cluster-enabled yes \
+        --cluster-config-file "$dir/nodes-$p.conf" --dir "$dir" --save "" --appendonly no \
+        --logfile "$dir/redis-$p.log" >&2 || die "redis-server could not start on port $p"
+    fi
+    addrs="$addrs 127.0.0.1:$p"
+  done
+  for p in $cluster_ports; do wait_for 10 redis-cli -p "$p" ping || die "Redis on port $p did not start"; done
+  # A node that still has keys or slots from an earlier run is reset first.
+  for p in $cluster_ports; do redis-cli -p "$p" flushall >/dev/null 2>&1; redis-cli -p "$p" cluster reset hard >/dev/null 2>&1; done
+  log "creating a three-node Redis Cluster on ports $cluster_ports"
+  redis-cli --cluster create $addrs --cluster-replicas 0 --cluster-yes >&2 || die "redis-cli could not create the cluster"
+  wait_for 20 cluster_up || die "the Redis Cluster did not become ready"
+}
+
 ensure_chromium() {
   command -v chromium >/dev/null && return 0
   apt_install chromium fonts-wqy-microhei || die "Chromium is missing: install Debian's chromium"
@@ -89,8 +114,10 @@ GRANT ALL PRIVILEGES ON \`ldtest\\_%\`.* TO 'legaldesk_test'@'127.0.0.1';"
 
 ensure_mariadb
 ensure_redis
+ensure_redis_cluster
 ensure_chromium
 ensure_pdftools
 ensure_axe
 echo "LEGALDESK_TEST_MYSQL_DSN='${LEGALDESK_TEST_MYSQL_DSN:-$(test_dsn)}'"
 echo "LEGALDESK_TEST_REDIS_ADDR='${LEGALDESK_TEST_REDIS_ADDR:-127.0.0.1:6379}'"
+echo "LEGALDESK_TEST_REDIS_CLUSTER='${LEGALDESK_TEST_REDIS_CLUSTER:-127.0.0.1:7101,127.0.0.1:7102,127.0.0.1:7103}'"

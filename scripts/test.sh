@@ -24,7 +24,8 @@ passed=$(grep -cE '^\s*--- PASS' .cache/test.log || true)
 failed=$(grep -cE '^\s*--- FAIL' .cache/test.log || true)
 skipped=$(grep -cE '^\s*--- SKIP' .cache/test.log || true)
 grep -q '^ENGINE: store tests running on MySQL' .cache/test.log || { echo "MariaDB was not exercised" >&2; status=1; }
-grep -q '^ENGINE: hold suite running on Redis' .cache/test.log || { echo "Redis was not exercised" >&2; status=1; }
+grep -q '^ENGINE: hold suite running on Redis at' .cache/test.log || { echo "Redis was not exercised" >&2; status=1; }
+grep -q '^ENGINE: hold suite running on Redis Cluster' .cache/test.log || { echo "Redis Cluster was not exercised" >&2; status=1; }
 echo "full log: .cache/test.log"
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit $status

@@ -31,7 +31,7 @@ type app struct {
 	log      *slog.Logger
 	store    *store.Store
 	box      *pii.Box
-	redis    *redisconn.Client // nil without Redis
+	redis    redisconn.Client // nil without Redis
 	holds    holds.Store
 	accounts *account.Service
 	roster   *roster.Service
@@ -90,7 +90,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	// data in production, and this checks both again.
 	sender := &notify.LogSender{Outbox: a.store, Box: a.box, Log: log, Now: time.Now,
 		DemoAid: cfg.Demo && !cfg.Production()}
-	a.accounts = &account.Service{Store: a.store, Box: a.box, Sender: sender, Limiter: limiter, Now: time.Now,
+	a.accounts = &account.Service{Store: a.store, Box: a.box, Sender: sender, Limiter: limiter, Now: time.Now, UserTTL: 5 * time.Second,
 		Rules: account.Rules{CodeTTL: cfg.Auth.SMSCodeTTL, MaxAttempts: cfg.Auth.SMSMaxAttempts,
 			SMSPerPhone: cfg.Auth.SMSPerPhone, SMSWindow: cfg.Auth.SMSWindow,
 			LoginPerPhone: cfg.Auth.LoginPerPhone, LoginWindow: cfg.Auth.LoginWindow}}
@@ -102,7 +102,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		rules[tier] = booking.Rules{MinNotice: r.MinNotice, Horizon: r.Horizon, MaxActive: r.MaxActive, CancelCutoff: r.CancelCutoff}
 	}
 	a.booking = &booking.Service{Store: a.store, Holds: holds.Slots{Store: a.holds, TTL: cfg.Holds.TTL}, Notify: a.accounts,
-		Log: log, Now: time.Now, Rules: rules}
+		Log: log, Now: time.Now, Rules: rules, CacheTTL: 2 * time.Second}
 	// The roster tells booking's residents when their lawyer changes.
 	a.roster.Notify, a.roster.Box = a.booking, a.box
 	uploads := cfg.LegalAid.UploadsDir

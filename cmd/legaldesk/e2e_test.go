@@ -262,3 +262,30 @@ func TestLoadtestCorrectness(t *testing.T) {
 	}
 	t.Log(rep.Reads, rep.Confirms)
 }
+
+// TestServerOnRedisCluster: with several Redis addresses the program runs
+// its holds and rate limits on a Redis Cluster (sessions stay in the
+// database), and residents racing for the demo's places book exactly them.
+func TestServerOnRedisCluster(t *testing.T) {
+	cluster := os.Getenv("LEGALDESK_TEST_REDIS_CLUSTER")
+	if cluster == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true but LEGALDESK_TEST_REDIS_CLUSTER is not set")
+		}
+		t.Skip("LEGALDESK_TEST_REDIS_CLUSTER not set")
+	}
+	base := startServer(t, map[string]string{"LEGALDESK_REDIS_ADDR": cluster, "LEGALDESK_REDIS_PREFIX": testenv.RedisPrefix(),
+		"LEGALDESK_AUTH_SMS_PER_PHONE": "100", "LEGALDESK_AUTH_LOGIN_PER_PHONE": "100"})
+	var ready struct{ Checks map[string]string }
+	if s := newClient(t, base).call("GET", "/readyz", nil, &ready); s != 200 || ready.Checks["redis"] != "ok" {
+		t.Fatalf("readyz on the cluster: %d %+v", s, ready)
+	}
+	rep, err := loadtest.Run(context.Background(), loadtest.Options{Base: base, AdminPhone: "13900000001", AdminPassword: "demo-pass-2026",
+		SiteID: 1, Residents: 40, Reads: 20, Concurrency: 8, Days: 14}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) > 0 || rep.Places == 0 || rep.Booked != rep.Places {
+		t.Fatalf("places %d, booked %d, problems %v", rep.Places, rep.Booked, rep.Problems)
+	}
+}

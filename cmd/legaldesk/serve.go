@@ -51,7 +51,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	go sweepLegalAid(ctx, a)
 	go remindAdvisors(ctx, a)
 	if cfg.Session.Backend(a.redis != nil) == "database" {
-		go sweepSessions(ctx, a)
+		go sweepExpired(ctx, a)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -87,10 +87,12 @@ func newAPI(a *app) (*api.Server, error) {
 	case "database":
 		cfg.SessionStore = store.Sessions{S: a.store}
 	case "redis":
-		cfg.SessionStore = sessions.Redis(a.redis, a.cfg.Redis.Prefix)
+		if cfg.SessionStore, err = sessions.Redis(a.redis, a.cfg.Redis.Prefix); err != nil {
+			return nil, err
+		}
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Calendar: &calendar.Service{Store: a.store}, Roster: a.roster,
-		Booking: a.booking, LegalAid: a.legalAid, Advisors: a.advisors, Sites: a.store, Outbox: a.store, Idempotency: a.store, Holds: a.holds,
+		Booking: a.booking, LegalAid: a.legalAid, Advisors: a.advisors, Sites: a.store, Outbox: a.store, Idempotency: a.store, Sealer: a.box, Holds: a.holds,
 		DB: a.store, Static: static, Log: a.log}, cfg)
 }
 
@@ -158,14 +160,17 @@ func sweepLegalAid(ctx context.Context, a *app) {
 	}
 }
 
-// sweepSessions deletes expired database sessions every hour; the store
-// ignores them when read, but nothing else would remove them.
-func sweepSessions(ctx context.Context, a *app) {
+// sweepExpired deletes expired database sessions and day-old idempotency
+// answers every hour; nothing else would remove them.
+func sweepExpired(ctx context.Context, a *app) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
 		if err := a.store.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
 			a.log.Error("session sweep", "error", err.Error())
+		}
+		if err := a.store.DeleteIdempotencyBefore(ctx, time.Now().Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
+			a.log.Error("idempotency sweep", "error", err.Error())
 		}
 		select {
 		case <-ctx.Done():

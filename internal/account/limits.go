@@ -3,6 +3,7 @@ package account
 import (
 	"context"
 	"net/netip"
+	"time"
 )
 
 // Signing in is limited by three keys, checked in this order:
@@ -44,7 +45,12 @@ func (s *Service) limitLogin(ctx context.Context, idx, ip string) error {
 }
 
 // limitCodeRequest spends one sign-in code sent to idx for ip. The
-// per-phone ceiling here also bounds how often one phone is texted.
+// per-phone ceiling here is what stops a phone being flooded with texts
+// (each one costs money and wakes a person), so it is far tighter than the
+// sign-in ceiling: smsPerHour texts an hour, whoever asks. That is the
+// other side of the trade-off above: someone asking from that many
+// addresses can keep the owner from getting a new code for an hour —
+// people already signed in stay signed in, and staff use passwords.
 func (s *Service) limitCodeRequest(ctx context.Context, idx, ip string) error {
 	addr := limitAddr(ip)
 	n, w := s.Rules.SMSPerPhone, s.Rules.SMSWindow
@@ -54,8 +60,11 @@ func (s *Service) limitCodeRequest(ctx context.Context, idx, ip string) error {
 	if err := s.limit(ctx, "sms:ip:"+addr, n*20, w*10); err != nil {
 		return err
 	}
-	return s.limit(ctx, "sms:phone:"+idx, n*ceilingFactor, w)
+	return s.limit(ctx, "sms:phone:"+idx, smsPerHour, time.Hour)
 }
+
+// smsPerHour is how many texts one phone receives an hour at most.
+const smsPerHour = 10
 
 // limitAddr is the address limits count by. One IPv6 client usually holds
 // a whole /64, and would otherwise be a new address with every try.

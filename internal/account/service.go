@@ -31,6 +31,10 @@ type Service struct {
 	Limiter Limiter
 	Rules   Rules
 	Now     func() time.Time
+	// UserTTL keeps a signed-in user's account in memory for that long
+	// (0: read it on every request).
+	UserTTL time.Duration
+	seen    signedIn
 }
 
 const phoneKind = "phone"

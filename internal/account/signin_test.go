@@ -2,7 +2,11 @@ package account_test
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -11,6 +15,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/errs"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/ratelimit"
+	"github.com/legaldesk/legaldesk/internal/store"
 )
 
 // phoneBox is an SMS sender that keeps the last secret sent to each phone.
@@ -65,7 +70,7 @@ func TestCodeSignIn(t *testing.T) {
 	const phone = "13800000009"
 	ask := func(challenge string) string {
 		t.Helper()
-		if err := s.RequestCode(ctx, phone, "198.51.100.1", challenge); err != nil {
+		if err := s.RequestCode(ctx, phone, "198.51.100.1", func() (string, error) { return challenge, nil }); err != nil {
 			t.Fatal(err)
 		}
 		return box.code(phone)
@@ -132,7 +137,7 @@ func TestPasswordSignIn(t *testing.T) {
 	if errs.CodeOf(wrongPw) != errs.Unauthenticated || errs.CodeOf(unknown) != errs.Unauthenticated || wrongPw.Error() != unknown.Error() {
 		t.Errorf("a wrong password (%v) and an unknown phone (%v) must look alike", wrongPw, unknown)
 	}
-	if err := s.RequestCode(ctx, phone, "198.51.100.2", "c"); err != nil || box.code(phone) != "" {
+	if err := s.RequestCode(ctx, phone, "198.51.100.2", func() (string, error) { return "c", nil }); err != nil || box.code(phone) != "" {
 		t.Fatalf("a code for a staff phone: %v, secret %q", err, box.code(phone))
 	}
 	if code, _ := fieldOf(login(account.Credentials{Phone: phone, Code: "123456", Challenge: "c"}), "code"); code != errs.Unauthenticated {
@@ -146,4 +151,77 @@ func wrong(code string) string {
 		return "000001"
 	}
 	return "000000"
+}
+
+// TestOnePhoneIsNotFlooded: however many addresses ask, one phone gets at
+// most ten texts an hour (a flood costs money and wakes a person).
+func TestOnePhoneIsNotFlooded(t *testing.T) {
+	ctx := context.Background()
+	s, _, now := signInService(t)
+	challenge := func() (string, error) { return "c", nil }
+	for i := range 10 {
+		if err := s.RequestCode(ctx, "13800000008", fmt.Sprintf("198.51.100.%d", i+1), challenge); err != nil {
+			t.Fatalf("text %d: %v", i+1, err)
+		}
+	}
+	if err := s.RequestCode(ctx, "13800000008", "198.51.100.99", challenge); !errs.Is(err, errs.RateLimited) {
+		t.Fatalf("the eleventh text within the hour: %v, want rate limited", err)
+	}
+	*now = now.Add(time.Hour)
+	if err := s.RequestCode(ctx, "13800000008", "198.51.100.99", challenge); err != nil {
+		t.Fatalf("an hour later: %v", err)
+	}
+}
+
+// TestCodeHashNeedsTheServerKey: the stored hash of a code cannot be
+// matched by trying the million codes with what the row itself holds.
+func TestCodeHashNeedsTheServerKey(t *testing.T) {
+	ctx := context.Background()
+	s, box, _ := signInService(t)
+	if err := s.RequestCode(ctx, "13800000007", "198.51.100.1", func() (string, error) { return "c", nil }); err != nil {
+		t.Fatal(err)
+	}
+	var row struct {
+		Index string `db:"phone_index"`
+		Hash  string `db:"code_hash"`
+	}
+	if err := s.Store.(*store.Store).DB().Get(&row, `SELECT phone_index, code_hash FROM sms_codes`); err != nil {
+		t.Fatal(err)
+	}
+	m := hmac.New(sha256.New, []byte(row.Index))
+	m.Write([]byte(box.code("13800000007")))
+	if base64.RawURLEncoding.EncodeToString(m.Sum(nil)) == row.Hash {
+		t.Fatal("the code's hash is keyed only by the phone index stored beside it")
+	}
+}
+
+// TestSignedInUserCached: a signed-in user's account is read once per
+// UserTTL, not on every request; a deactivation shows within the TTL, and
+// at once where Forget is called.
+func TestSignedInUserCached(t *testing.T) {
+	ctx := context.Background()
+	s, _, now := signInService(t)
+	s.UserTTL = 5 * time.Second
+	u, err := s.Create(ctx, account.NewUser{Role: account.Resident, Name: "居民", Phone: "13800000006"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.SignedInUser(ctx, u.ID); err != nil || !got.Active {
+		t.Fatalf("first read: %+v %v", got, err)
+	}
+	if _, err := s.Store.(*store.Store).DB().Exec(`UPDATE users SET active = 0 WHERE id = ?`, u.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.SignedInUser(ctx, u.ID); !got.Active {
+		t.Fatal("the cached account should be served within the TTL")
+	}
+	*now = now.Add(5 * time.Second)
+	if got, _ := s.SignedInUser(ctx, u.ID); got.Active {
+		t.Fatal("a deactivation must show once the TTL has passed")
+	}
+	s.Store.(*store.Store).DB().Exec(`UPDATE users SET active = 1 WHERE id = ?`, u.ID)
+	s.Forget(u.ID)
+	if got, _ := s.SignedInUser(ctx, u.ID); !got.Active {
+		t.Fatal("Forget must make the next read fresh")
+	}
 }

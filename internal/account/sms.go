@@ -30,21 +30,27 @@ func challengeHash(challenge string) string {
 
 var errNoChallenge = errors.New("account: a sign-in code needs the client's challenge")
 
-// RequestCode sends a sign-in code for the client holding challenge. A staff
+// RequestCode sends a sign-in code for the client whose challenge the
+// challenge func returns; it is asked for only once the phone is valid and
+// within its limits, so refused requests leave nothing behind. A staff
 // phone gets the same answer and the same work as any other, so that the
 // endpoint does not tell which numbers are staff: its code is never sent
 // (staff sign in with a password); the phone is told so instead.
-func (s *Service) RequestCode(ctx context.Context, rawPhone, ip, challenge string) error {
+func (s *Service) RequestCode(ctx context.Context, rawPhone, ip string, challengeOf func() (string, error)) error {
 	phone, err := checkPhone(rawPhone)
+	if err != nil {
+		return err
+	}
+	idx := s.PhoneIndex(phone)
+	if err := s.limitCodeRequest(ctx, idx, ip); err != nil {
+		return err
+	}
+	challenge, err := challengeOf()
 	if err != nil {
 		return err
 	}
 	if challenge == "" {
 		return errNoChallenge
-	}
-	idx := s.PhoneIndex(phone)
-	if err := s.limitCodeRequest(ctx, idx, ip); err != nil {
-		return err
 	}
 	u, err := s.Store.UserByPhoneIndex(ctx, idx)
 	if err != nil && !errs.Is(err, errs.NotFound) {
@@ -72,11 +78,11 @@ func randomCode() string {
 	return fmt.Sprintf("%06d", n.Int64())
 }
 
+// codeHash keys the hash with the server's secret index key, salted by the
+// phone: a copied sms_codes table (which holds the phone index beside the
+// hash) cannot be turned back into the six digits by trying all of them.
 func (s *Service) codeHash(phoneIndex, code string) string {
-	// The index key is already secret; the phone index salts per number.
-	m := hmac.New(sha256.New, []byte(phoneIndex))
-	m.Write([]byte(code))
-	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+	return s.Box.Index("sms-code", phoneIndex+":"+code)
 }
 
 // The refusals of a code sign-in, each on the "code" field.

@@ -31,9 +31,22 @@ func (s *Server) listSlots(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
+	body, err := json.Marshal(gin.H{"items": slots})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	// Safe to cache briefly: places change, and confirming re-checks them.
+	// A client that has this answer already gets 304 and no body.
+	sum := sha256.Sum256(body)
+	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 	c.Header("Cache-Control", "public, max-age=5")
-	c.JSON(http.StatusOK, gin.H{"items": slots})
+	c.Header("ETag", etag)
+	if c.GetHeader("If-None-Match") == etag {
+		c.Status(http.StatusNotModified)
+		return
+	}
+	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 }
 
 func (s *Server) placeHold(c *gin.Context) {

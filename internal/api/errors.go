@@ -21,6 +21,7 @@ var statuses = map[errs.Code]int{
 	errs.Conflict:        http.StatusConflict,
 	errs.TooLarge:        http.StatusRequestEntityTooLarge,
 	errs.NoMethod:        http.StatusMethodNotAllowed,
+	errs.Unsupported:     http.StatusUnsupportedMediaType,
 	errs.RateLimited:     http.StatusTooManyRequests,
 	errs.Unavailable:     http.StatusServiceUnavailable,
 	errs.Internal:        http.StatusInternalServerError,
@@ -108,6 +109,7 @@ var (
 	errNoMethod    = errs.New(errs.NoMethod, "请求方法不被支持", "method not allowed")
 	errCrossOrigin = errs.New(errs.Forbidden, "拒绝来自其他网站的请求", "cross-origin request refused")
 	errSession     = errs.New(errs.Unavailable, "会话服务暂时不可用，请稍后再试", "the session service is temporarily unavailable")
+	errNotJSON     = errs.New(errs.Unsupported, "请求内容应为 JSON（Content-Type: application/json）", "the body must be JSON (Content-Type: application/json)")
 	errBadJSON     = errs.New(errs.Invalid, "请求格式错误，应为 JSON", "malformed JSON body")
 	errTooLarge    = errs.New(errs.TooLarge, "提交的内容过大", "request body too large")
 )

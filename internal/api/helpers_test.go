@@ -116,7 +116,11 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 		if hs == nil {
 			hs = holds.NewRedis(rc, prefix)
 		}
-		su.cfg.SessionStore, su.cfg.RedisConfigured = sessions.Redis(rc, prefix), true
+		rs, err := sessions.Redis(rc, prefix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		su.cfg.SessionStore, su.cfg.RedisConfigured = rs, true
 	}
 	if hs == nil {
 		hs = holds.NewMemory()
@@ -139,7 +143,7 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	adv := &advisor.Service{Store: e.store, Now: e.now, Cap: 10, TermMonths: 36, Notify: acc, Files: dir, MaxPhoto: 256 << 10,
 		Minimums: advisor.Minimums{OnSiteDaysPerMonth: 1, LecturesPerQuarter: 1}}
 	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la, Advisors: adv,
-		Sites: e.store, Outbox: e.store, Idempotency: e.store, Holds: hs, DB: e.store,
+		Sites: e.store, Outbox: e.store, Idempotency: e.store, Sealer: e.box, Holds: hs, DB: e.store,
 		Static: os.DirFS("../../static"), Log: log, Now: e.now}, su.cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/legaldesk/legaldesk/internal/errs"
+	"github.com/legaldesk/legaldesk/internal/idempotency"
 )
 
 // recorder keeps a copy of what a handler writes.
@@ -43,7 +44,9 @@ func (s *Server) idempotent(c *gin.Context) {
 		return
 	}
 	c.Request.Body = io.NopCloser(bytes.NewReader(body))
-	sum := sha256.Sum256(append([]byte(c.FullPath()+"\n"), body...))
+	// The real path, not the route template: the same key and body sent to
+	// another application's objections is another request.
+	sum := sha256.Sum256(append([]byte(c.Request.Method+" "+c.Request.URL.Path+"\n"), body...))
 	hash := hex.EncodeToString(sum[:])
 	ctx := c.Request.Context()
 	first, prev, err := s.Idempotency.ClaimIdempotency(ctx, u.ID, key, c.FullPath(), hash)
@@ -58,16 +61,28 @@ func (s *Server) idempotent(c *gin.Context) {
 		s.fail(c, errs.New(errs.Conflict, "相同的请求正在处理，请稍后再试", "the same request is still being processed"))
 		return
 	case !first:
-		c.Header("Idempotent-Replayed", "true")
-		c.Data(prev.Status, "application/json; charset=utf-8", prev.Body)
-		c.Abort()
+		s.replay(c, prev)
 		return
 	}
 	rec := &recorder{ResponseWriter: c.Writer}
 	c.Writer = rec
 	c.Next()
 	status := c.Writer.Status()
-	if err := s.Idempotency.FinishIdempotency(ctx, u.ID, key, status, rec.body.Bytes()); err != nil {
+	// Answers carry personal data (a revealed application): sealed at rest.
+	sealed := []byte(s.Sealer.Seal(rec.body.String()))
+	if err := s.Idempotency.FinishIdempotency(ctx, u.ID, key, status, sealed); err != nil {
 		s.log.ErrorContext(ctx, "idempotency record", "error", err.Error())
 	}
+}
+
+// replay answers with the first request's stored answer.
+func (s *Server) replay(c *gin.Context, prev idempotency.Record) {
+	body, err := s.Sealer.Open(string(prev.Body))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Idempotent-Replayed", "true")
+	c.Data(prev.Status, "application/json; charset=utf-8", []byte(body))
+	c.Abort()
 }

@@ -40,6 +40,16 @@ func (s *Server) listOutbox(c *gin.Context) {
 	for i := range entries {
 		entries[i].CreatedAt = entries[i].CreatedAt.In(calendar.Shanghai)
 		last = entries[i].ID
+		if entries[i].RecipientMasked == "" {
+			// Written inside a booking's transaction, where the number
+			// stays sealed: masked here.
+			phone, err := s.Sealer.Open(entries[i].RecipientSealed)
+			if err != nil {
+				s.fail(c, err)
+				return
+			}
+			entries[i].RecipientMasked = pii.MaskPhone(phone)
+		}
 	}
 	c.JSON(http.StatusOK, gin.H{"items": entries, "next_cursor": nextCursor(len(entries), filter.Limit, last)})
 }

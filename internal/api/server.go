@@ -58,10 +58,15 @@ type Deps struct {
 	Sites       network.Store
 	Outbox      notify.Store
 	Idempotency idempotency.Store
-	Holds       holds.Store
-	DB          interface{ Ping(context.Context) error }
-	Static      fs.FS // the static/ tree
-	Log         *slog.Logger
+	// Sealer seals stored answers that may carry personal data (pii.Box).
+	Sealer interface {
+		Seal(plaintext string) string
+		Open(sealed string) (string, error)
+	}
+	Holds  holds.Store
+	DB     interface{ Ping(context.Context) error }
+	Static fs.FS // the static/ tree
+	Log    *slog.Logger
 	// Now is the clock (time.Now when nil).
 	Now func() time.Time
 }
@@ -110,6 +115,9 @@ func (s *Server) routes() (*gin.Engine, error) {
 	if err := r.SetTrustedProxies(s.cfg.TrustedProxies); err != nil {
 		return nil, err
 	}
+	// Only X-Forwarded-For, from a trusted proxy: X-Real-IP would let a
+	// client behind a proxy that does not set it choose its own address.
+	r.RemoteIPHeaders = []string{"X-Forwarded-For"}
 	r.HandleMethodNotAllowed = true
 	r.Use(s.observe, gin.CustomRecovery(s.recoverJSON), s.limitBody, s.loadUser)
 	r.NoRoute(s.notFound)

@@ -100,6 +100,9 @@ func TestLoginWithSessionStoreDown(t *testing.T) {
 // client could never use it.
 func TestCodeRequestWithSessionStoreDown(t *testing.T) {
 	e, fs := faultyEnv(t)
+	// The failed request spent its try (limits come before the session is
+	// touched, so refused requests leave nothing behind); allow a second.
+	e.api.Accounts.Rules.SMSPerPhone = 2
 	c := e.client()
 	fs.sessionsDown.Store(true)
 	r := c.wantStatus(c.do("POST", "/api/v1/auth/sms-code", map[string]string{"phone": "13800000003"}), 503)
@@ -203,7 +206,11 @@ func TestSessionTokensHashedInDatabase(t *testing.T) {
 
 func TestSessionTokensHashedInRedis(t *testing.T) {
 	rc, prefix := testenv.RequireRedis(t), testenv.RedisPrefix()
-	e := newEnv(t, "sqlite", func(s *setup) { s.cfg.SessionStore = sessions.Redis(rc, prefix) })
+	rs, err := sessions.Redis(rc, prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := newEnv(t, "sqlite", func(s *setup) { s.cfg.SessionStore = rs })
 	c := e.client()
 	c.signInStaff(account.Admin, "13900000001")
 	found, err := rc.Keys(context.Background(), prefix+"session:*").Result()
@@ -216,4 +223,23 @@ func TestSessionTokensHashedInRedis(t *testing.T) {
 	}
 	checkStoredHashed(t, e, keys, c.sessionToken())
 	c.wantStatus(c.do("GET", "/api/v1/me", nil), 200)
+}
+
+// TestRefusedCodeRequestsLeaveNoSession: an invalid phone or a refused
+// request writes no session row; only a code actually sent needs one.
+func TestRefusedCodeRequestsLeaveNoSession(t *testing.T) {
+	e := newEnv(t, "sqlite", func(s *setup) { s.dbSessions = true })
+	for range 5 {
+		c := e.client() // a new client each time, as a flood would be
+		c.wantStatus(c.do("POST", "/api/v1/auth/sms-code", map[string]string{"phone": "123"}), 400)
+	}
+	first := e.client()
+	first.wantStatus(first.do("POST", "/api/v1/auth/sms-code", map[string]string{"phone": "13800000004"}), 204)
+	for range 5 {
+		c := e.client()
+		c.wantStatus(c.do("POST", "/api/v1/auth/sms-code", map[string]string{"phone": "13800000004"}), 429)
+	}
+	if n := e.count(`SELECT COUNT(*) FROM sessions`); n != 1 {
+		t.Fatalf("%d session rows, want 1 (the client that got a code)", n)
+	}
 }

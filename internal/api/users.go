@@ -39,11 +39,7 @@ func (s *Server) requestCode(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	challenge, err := s.challenge(c)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
+	challenge := func() (string, error) { return s.challenge(c) }
 	if err := s.Accounts.RequestCode(c.Request.Context(), req.Phone, c.ClientIP(), challenge); err != nil {
 		s.fail(c, err)
 		return

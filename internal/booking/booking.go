@@ -99,6 +99,10 @@ type Confirmation struct {
 	// inside the transaction, with the resident locked.
 	Check func(s Slot, mine []Booking) error
 	At    time.Time
+	// Notice is the resident's confirmation text, written to the outbox in
+	// the same transaction (a transactional outbox): a committed booking
+	// always has its notice, a rolled-back one never does.
+	Notice func(b Booking) (kind, body string)
 }
 
 // Store is what booking needs from storage.

@@ -26,6 +26,7 @@ func (s *Service) Cancel(ctx context.Context, v Viewer, id int64, reason string)
 	if err != nil {
 		return Booking{}, err
 	}
+	s.cache.drop(b.SiteID)
 	s.offerSlot(ctx, b.SlotID)
 	s.notify(ctx, b, "booking_cancelled", fmt.Sprintf("【公共法律服务】您%s在%s的法律咨询预约（%s）已取消。", when(b.Start), b.SiteName, b.Code))
 	return b, nil
@@ -50,7 +51,7 @@ func (s *Service) Reschedule(ctx context.Context, v Viewer, id, slotID int64) (B
 	if err := s.checkChange(b, v); err != nil {
 		return Booking{}, err
 	}
-	oldSlot := b.SlotID
+	oldSlot, oldSite := b.SlotID, b.SiteID
 	defer func() {
 		if err == nil {
 			s.offerSlot(ctx, oldSlot)
@@ -72,6 +73,8 @@ func (s *Service) Reschedule(ctx context.Context, v Viewer, id, slotID int64) (B
 	if err != nil {
 		return Booking{}, err
 	}
+	s.cache.drop(oldSite)
+	s.cache.drop(b.SiteID)
 	s.notify(ctx, b, "booking_changed", fmt.Sprintf("【公共法律服务】您的法律咨询预约（%s）已改到%s %s。", b.Code, b.SiteName, when(b.Start)))
 	return b, nil
 }

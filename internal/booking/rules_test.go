@@ -116,3 +116,49 @@ func TestBookingRules(t *testing.T) {
 		t.Errorf("another resident on a full slot: %v, want booking.ErrSlotFull", err)
 	}
 }
+
+// countingStore counts availability queries.
+type countingStore struct {
+	booking.Store
+	slots int
+}
+
+func (c *countingStore) Slots(ctx context.Context, siteID int64, from, to time.Time) ([]booking.Slot, error) {
+	c.slots++
+	return c.Store.Slots(ctx, siteID, from, to)
+}
+
+// TestAvailabilityCache: a site's availability is served from the cache
+// until it expires or a booking at that site changes it; what it shows is
+// always what a fresh read would show.
+func TestAvailabilityCache(t *testing.T) {
+	ctx := context.Background()
+	svc, st, slots, now := rulesEnv(t, map[string]booking.Rules{"": booking.DefaultRules})
+	counting := &countingStore{Store: st}
+	svc.Store, svc.CacheTTL = counting, 5*time.Second
+	from, to := slots[0].Start.Add(-time.Hour), slots[0].Start.Add(24*time.Hour)
+	read := func() []booking.Slot {
+		got, err := svc.Availability(ctx, 1, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	first := read()
+	read()
+	if counting.slots != 1 {
+		t.Fatalf("%d queries for two reads within the TTL, want 1", counting.slots)
+	}
+	if _, _, err := svc.Confirm(ctx, residentIDs(t, st)[0], booking.Request{SlotID: slots[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	after := read()
+	if counting.slots != 2 || after[0].Remaining != first[0].Remaining-1 {
+		t.Fatalf("after a confirm: %d queries, remaining %d (was %d)", counting.slots, after[0].Remaining, first[0].Remaining)
+	}
+	*now = now.Add(6 * time.Second)
+	read()
+	if counting.slots != 3 {
+		t.Fatalf("an expired entry was served: %d queries", counting.slots)
+	}
+}

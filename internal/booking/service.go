@@ -21,6 +21,9 @@ type Service struct {
 	Now    func() time.Time
 	// Rules per site tier; DefaultRules for the rest.
 	Rules map[string]Rules
+	// CacheTTL keeps a site's availability for that long (0: not at all).
+	CacheTTL time.Duration
+	cache    availability
 }
 
 func (s *Service) rules(tier string) Rules {
@@ -89,6 +92,20 @@ func (s *Service) checkMine(sl Slot, mine []Booking, except int64) error {
 
 // Availability lists a site's slots from..to with the places left.
 func (s *Service) Availability(ctx context.Context, siteID int64, from, to time.Time) ([]Slot, error) {
+	now := s.Now()
+	if s.CacheTTL > 0 {
+		if slots, ok := s.cache.get(siteID, from, to, now, s.CacheTTL); ok {
+			return slots, nil
+		}
+	}
+	slots, err := s.availability(ctx, siteID, from, to, now)
+	if err == nil && s.CacheTTL > 0 {
+		s.cache.put(siteID, from, to, now, slots)
+	}
+	return slots, err
+}
+
+func (s *Service) availability(ctx context.Context, siteID int64, from, to, now time.Time) ([]Slot, error) {
 	slots, err := s.Store.Slots(ctx, siteID, from, to)
 	if err != nil || len(slots) == 0 {
 		return slots, err
@@ -103,7 +120,6 @@ func (s *Service) Availability(ctx context.Context, siteID int64, from, to time.
 		s.Log.WarnContext(ctx, "hold counts unavailable", "error", err.Error())
 		held = map[int64]int{}
 	}
-	now := s.Now()
 	for i := range slots {
 		sl := &slots[i]
 		sl.Remaining = max(sl.Capacity-sl.Booked-held[sl.ID], 0)
@@ -124,6 +140,9 @@ func (s *Service) Hold(ctx context.Context, residentID, slotID int64) (string, t
 	if sl.Booked >= sl.Capacity {
 		return "", time.Time{}, ErrSlotFull
 	}
+	// (The resident's earlier hold, if any, frees a place elsewhere: that
+	// site shows it when its entry expires.)
+	defer s.cache.drop(sl.SiteID)
 	return s.Holds.Hold(ctx, slotID, sl.Capacity-sl.Booked, residentID)
 }
 
@@ -196,21 +215,25 @@ func (s *Service) Confirm(ctx context.Context, residentID int64, r Request) (Boo
 				return ErrSlotFull
 			}
 			return s.checkMine(sl, mine, 0)
-		}})
+		},
+		Notice: confirmedNotice})
 	if errs.Is(err, errs.NotFound) {
 		err = slotError(err)
 	}
 	if err != nil {
 		return Booking{}, false, err
 	}
+	s.cache.drop(b.SiteID)
 	if r.HoldID != "" {
 		s.Holds.Release(ctx, r.HoldID, residentID) // advisory; it expires anyway
 	}
-	if !replayed {
-		s.notify(ctx, b, "booking_confirmed", fmt.Sprintf("【公共法律服务】您已预约%s %s的免费法律咨询（%s律师），预约码 %s。如需取消请提前办理。",
-			b.SiteName, when(b.Start), b.LawyerName, b.Code))
-	}
 	return b, replayed, nil
+}
+
+// confirmedNotice is the text a resident receives for a new booking.
+func confirmedNotice(b Booking) (string, string) {
+	return "booking_confirmed", fmt.Sprintf("【公共法律服务】您已预约%s %s的免费法律咨询（%s律师），预约码 %s。如需取消请提前办理。",
+		b.SiteName, when(b.Start), b.LawyerName, b.Code)
 }
 
 func when(t time.Time) string {
@@ -225,5 +248,6 @@ func (s *Service) notify(ctx context.Context, b Booking, kind, body string) {
 
 // Release gives up a resident's hold.
 func (s *Service) Release(ctx context.Context, holdID string, residentID int64) error {
+	defer s.cache.drop(0)
 	return s.Holds.Release(ctx, holdID, residentID)
 }

@@ -31,6 +31,8 @@ func (c Config) Validate() error {
 	check(c.Session.Store == "" || c.Session.Store == "memory" || c.Session.Store == "database" || c.Session.Store == "redis",
 		"session.store", "SESSION_STORE", "must be memory, database or redis")
 	check(c.Session.Store != "redis" || c.Redis.Addr != "", "session.store", "SESSION_STORE", "redis needs redis.addr")
+	check(c.Session.Store != "redis" || !strings.Contains(c.Redis.Addr, ","), "session.store", "SESSION_STORE",
+		"redis needs a single Redis; with a cluster keep sessions in the database")
 	check(c.Auth.SMSCodeTTL > 0, "auth.sms_code_ttl", "AUTH_SMS_CODE_TTL", "must be positive")
 	check(c.Auth.SMSMaxAttempts > 0, "auth.sms_max_attempts", "AUTH_SMS_MAX_ATTEMPTS", "must be positive")
 	check(c.Auth.SMSPerPhone > 0 && c.Auth.SMSWindow > 0, "auth.sms_per_phone", "AUTH_SMS_PER_PHONE", "limit and window must be positive")

@@ -175,7 +175,7 @@ func buildPeople(ref Reference, box *pii.Box, now time.Time) ([]account.User, []
 	var lawyers []store.SeedLawyer
 	for i := range 40 {
 		name := string(surnames[i%len(surnames)]) + givenNames[(i*3)%len(givenNames)]
-		users = append(users, person(account.Lawyer, name+"律师"+sample, fmt.Sprintf("139%08d", 101+i)))
+		users = append(users, person(account.Lawyer, name+sample, fmt.Sprintf("139%08d", 101+i)))
 		lawyers = append(lawyers, store.SeedLawyer{
 			User: len(users) - 1, Firm: i % len(firms),
 			LicenseNo:     fmt.Sprintf("1140520%04d%06d", 2005+i%18, 100+i),

@@ -19,6 +19,8 @@ const (
 	Unavailable     Code = "unavailable"
 	RateLimited     Code = "rate_limited"
 	TooLarge        Code = "too_large"
+	// Unsupported: the body is not JSON (a form post, text/plain).
+	Unsupported Code = "unsupported_media_type"
 	// NoMethod: the path exists, but not with this method.
 	NoMethod Code = "method_not_allowed"
 	Internal Code = "internal"

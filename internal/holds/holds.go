@@ -42,8 +42,9 @@ var (
 	ErrFull = errs.New(errs.Conflict, "该时段名额正被他人保留，请稍后再试或选择其他时段", "all places on this slot are held; try again soon or pick another")
 	// ErrNotFound means the hold expired or never existed.
 	ErrNotFound = errs.New(errs.NotFound, "保留已过期，请重新选择时段", "the hold has expired; choose the slot again")
-	// ErrNotOwner means the hold belongs to someone else.
-	ErrNotOwner = errs.New(errs.Forbidden, "这不是您的保留", "this hold is not yours")
+	// ErrNotOwner means the hold belongs to someone else. It reads as not
+	// found: another resident's hold id tells nobody anything.
+	ErrNotOwner = errs.New(errs.NotFound, "保留不存在或已过期，请重新选择时段", "no such hold; choose the slot again")
 	// ErrUnavailable means the hold store cannot be reached.
 	ErrUnavailable = errs.New(errs.Unavailable, "暂时无法保留名额，您仍可直接确认预约", "holds are unavailable right now; you can still confirm directly")
 )

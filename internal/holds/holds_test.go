@@ -2,8 +2,10 @@ package holds
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -15,20 +17,38 @@ import (
 )
 
 // stores returns every implementation the contract runs on: memory always,
-// Redis when LEGALDESK_TEST_REDIS_ADDR is set (required under CI=true).
+// Redis when LEGALDESK_TEST_REDIS_ADDR is set and a Redis Cluster when
+// LEGALDESK_TEST_REDIS_CLUSTER is (both required under CI=true).
 func stores(t *testing.T) map[string]func(t *testing.T) Store {
 	m := map[string]func(t *testing.T) Store{
 		"memory": func(*testing.T) Store { return NewMemory() },
 	}
-	addr := os.Getenv("LEGALDESK_TEST_REDIS_ADDR")
-	if addr == "" {
+	if addr := os.Getenv("LEGALDESK_TEST_REDIS_ADDR"); addr != "" {
+		m["redis"] = redisStore(addr)
+	} else if os.Getenv("CI") == "true" {
+		t.Fatal("CI=true but LEGALDESK_TEST_REDIS_ADDR is not set: the Redis hold suite must run")
+	}
+	cluster := os.Getenv("LEGALDESK_TEST_REDIS_CLUSTER")
+	if cluster == "" {
 		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but LEGALDESK_TEST_REDIS_ADDR is not set: the Redis hold suite must run")
+			t.Fatal("CI=true but LEGALDESK_TEST_REDIS_CLUSTER is not set: the hold suite must run on a Redis Cluster")
 		}
-		t.Log("LEGALDESK_TEST_REDIS_ADDR not set: Redis hold suite not run")
 		return m
 	}
-	m["redis"] = func(t *testing.T) Store {
+	m["redis-cluster"] = func(t *testing.T) Store {
+		c := redis.NewClusterClient(&redis.ClusterOptions{Addrs: strings.Split(cluster, ","), ContextTimeoutEnabled: true, PoolSize: 50})
+		t.Cleanup(func() { c.Close() })
+		if err := c.Ping(context.Background()).Err(); err != nil {
+			t.Fatalf("redis cluster at %s: %v", cluster, err)
+		}
+		return NewRedis(c, fmt.Sprintf("test:%d:", time.Now().UnixNano()))
+	}
+	return m
+}
+
+// redisStore opens the single Redis at addr for one test.
+func redisStore(addr string) func(t *testing.T) Store {
+	return func(t *testing.T) Store {
 		c := redis.NewClient(&redis.Options{Addr: addr, ContextTimeoutEnabled: true, PoolSize: 50})
 		t.Cleanup(func() { c.Close() })
 		if err := c.Ping(context.Background()).Err(); err != nil {
@@ -36,7 +56,6 @@ func stores(t *testing.T) map[string]func(t *testing.T) Store {
 		}
 		return NewRedis(c, fmt.Sprintf("test:%d:", time.Now().UnixNano()))
 	}
-	return m
 }
 
 var slotSeq atomic.Int64
@@ -49,8 +68,11 @@ func slot() string {
 func TestContract(t *testing.T) {
 	for name, open := range stores(t) {
 		t.Run(name, func(t *testing.T) {
-			if name == "redis" {
+			switch name {
+			case "redis":
 				fmt.Println("ENGINE: hold suite running on Redis at", os.Getenv("LEGALDESK_TEST_REDIS_ADDR"))
+			case "redis-cluster":
+				fmt.Println("ENGINE: hold suite running on Redis Cluster at", os.Getenv("LEGALDESK_TEST_REDIS_CLUSTER"))
 			}
 			for _, c := range contract {
 				t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })
@@ -160,7 +182,7 @@ func testRelease(t *testing.T, s Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Release(ctx, h.ID, "thief"); !errs.Is(err, errs.Forbidden) {
+		if err := s.Release(ctx, h.ID, "thief"); !errors.Is(err, ErrNotOwner) {
 			t.Fatalf("capacity %d: release by another: %v", capacity, err)
 		}
 		if err := s.Release(ctx, h.ID, "owner"); err != nil {

@@ -19,7 +19,10 @@ import (
 
 // Options say what to run against which server.
 type Options struct {
-	Base          string // http://host:port
+	Base string // http://host:port
+	// Instances are more servers on the same database and Redis; residents
+	// are spread over Base and these.
+	Instances     []string
 	AdminPhone    string // reads SMS codes from the outbox (demo mode)
 	AdminPassword string
 	SiteID        int64
@@ -30,6 +33,12 @@ type Options struct {
 	// Throughput also measures successful confirms on large slots it
 	// sets up at the notary office (it changes the demo's data).
 	Throughput bool
+}
+
+// instance is the server resident i talks to.
+func (o Options) instance(i int) string {
+	all := append([]string{o.Base}, o.Instances...)
+	return all[i%len(all)]
 }
 
 // Latency summarises one kind of request.

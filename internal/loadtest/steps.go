@@ -20,7 +20,9 @@ func signIn(ctx context.Context, o Options, admin *client) ([]*client, error) {
 	var firstErr error
 	var mu sync.Mutex
 	parallel(o.Residents, min(o.Concurrency, 8), func(i int) {
-		c := newClient(o.Base)
+		// Residents are spread over the instances, round robin; they share
+		// one database and one Redis, so the race is the same race.
+		c := newClient(o.instance(i))
 		phone := fmt.Sprintf("137%08d", base+i)
 		err := signInOne(ctx, c, admin, phone)
 		mu.Lock()

@@ -21,8 +21,9 @@ type Memory struct {
 }
 
 type bucket struct {
-	lim  *rate.Limiter
-	seen time.Time
+	lim    *rate.Limiter
+	seen   time.Time
+	window time.Duration // its own window: when idle that long, it is full
 }
 
 // NewMemory returns an empty in-memory limiter.
@@ -36,11 +37,11 @@ func (m *Memory) Allow(_ context.Context, key string, limit int, window time.Dur
 	defer m.mu.Unlock()
 	now := m.Now()
 	if len(m.buckets) > 100_000 {
-		m.forget(now, window)
+		m.forget(now)
 	}
 	b, ok := m.buckets[key]
 	if !ok {
-		b = &bucket{lim: rate.NewLimiter(rate.Every(window/time.Duration(limit)), limit)}
+		b = &bucket{lim: rate.NewLimiter(rate.Every(window/time.Duration(limit)), limit), window: window}
 		m.buckets[key] = b
 	}
 	b.seen = now
@@ -52,10 +53,12 @@ func (m *Memory) Allow(_ context.Context, key string, limit int, window time.Dur
 	return true, 0, nil
 }
 
-// forget drops buckets idle for longer than a window (they are full again).
-func (m *Memory) forget(now time.Time, window time.Duration) {
+// forget drops buckets idle for longer than their own window: they are
+// full again, so forgetting them changes nothing. (Using the caller's
+// window would wipe a spent 15-minute sign-in bucket after a minute.)
+func (m *Memory) forget(now time.Time) {
 	for k, b := range m.buckets {
-		if now.Sub(b.seen) > window {
+		if now.Sub(b.seen) > b.window {
 			delete(m.buckets, k)
 		}
 	}

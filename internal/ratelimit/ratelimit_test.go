@@ -105,3 +105,24 @@ func TestBothRefillAlike(t *testing.T) {
 		})
 	}
 }
+
+// TestMemoryForgetKeepsLongWindows: when the map is pruned, a spent bucket
+// with a long window is kept until it has really refilled, whatever the
+// window of the key that triggered the pruning.
+func TestMemoryForgetKeepsLongWindows(t *testing.T) {
+	m := NewMemory()
+	now := time.Unix(1000, 0)
+	m.Now = func() time.Time { return now }
+	ctx := context.Background()
+	for range 10 {
+		m.Allow(ctx, "login", 10, 15*time.Minute)
+	}
+	for i := range 100_001 {
+		m.Allow(ctx, fmt.Sprint("other", i), 1, time.Minute)
+	}
+	now = now.Add(61 * time.Second)
+	m.Allow(ctx, "trigger", 1, time.Minute) // prunes
+	if ok, _, _ := m.Allow(ctx, "login", 10, 15*time.Minute); ok {
+		t.Fatal("a spent 15-minute bucket was forgotten after a minute")
+	}
+}

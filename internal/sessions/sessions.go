@@ -5,12 +5,19 @@
 package sessions
 
 import (
+	"errors"
+
 	"github.com/alexedwards/scs/goredisstore"
 	"github.com/alexedwards/scs/v2"
 	"github.com/redis/go-redis/v9"
 )
 
-// Redis is a session store under prefix+"session:".
-func Redis(c *redis.Client, prefix string) scs.Store {
-	return goredisstore.NewWithPrefix(c, prefix+"session:")
+// Redis is a session store under prefix+"session:". goredisstore needs a
+// single Redis; with a cluster, keep sessions in the database (the default).
+func Redis(c redis.UniversalClient, prefix string) (scs.Store, error) {
+	one, ok := c.(*redis.Client)
+	if !ok {
+		return nil, errors.New("session.store redis needs a single Redis address, not a cluster: use session.store database")
+	}
+	return goredisstore.NewWithPrefix(one, prefix+"session:"), nil
 }

@@ -79,8 +79,11 @@ func (s *Store) Confirm(ctx context.Context, c booking.Confirmation) (booking.Bo
 				return err
 			}
 		}
-		b, err = s.findBooking(ctx, tx, id)
-		return err
+		if b, err = s.findBooking(ctx, tx, id); err != nil || c.Notice == nil {
+			return err
+		}
+		kind, body := c.Notice(b)
+		return s.outboxFor(ctx, tx, c.ResidentID, kind, body, c.At)
 	})
 	return b, replayed, err
 }

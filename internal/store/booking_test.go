@@ -51,32 +51,43 @@ func testFeatureErrors(t *testing.T, s *store.Store) {
 
 // oneSlot makes a site with one slot of capacity 2 and n residents.
 func oneSlot(t *testing.T, s *store.Store, n int) (int64, []int64) {
+	slots, users := seedSlots(t, s, 1, 2, n)
+	return slots[0], users
+}
+
+// seedSlots makes a site with one shift of nSlots one-minute slots of the
+// given capacity, and n residents.
+func seedSlots(tb testing.TB, s *store.Store, nSlots, capacity, n int) ([]int64, []int64) {
 	ctx := context.Background()
 	site := network.Site{Name: "中心", Tier: network.Center, Active: true}
 	if err := s.CreateSite(ctx, 0, &site, network.Check); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	start := time.Now().Add(48 * time.Hour).UTC().Truncate(time.Second)
 	db := s.DB()
 	res, err := db.Exec(`INSERT INTO shifts (site_id, date, session, seat, starts_at, ends_at, created_at, updated_at) VALUES (?, '2030-01-01', 0, 0, ?, ?, ?, ?)`,
 		site.ID, start, start, start, start)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	shift, _ := res.LastInsertId()
-	res, err = db.Exec(`INSERT INTO slots (shift_id, site_id, starts_at, ends_at, capacity, booked) VALUES (?, ?, ?, ?, 2, 0)`,
-		shift, site.ID, start, start.Add(30*time.Minute))
-	if err != nil {
-		t.Fatal(err)
+	slots := make([]int64, nSlots)
+	for i := range slots {
+		at := start.Add(time.Duration(i) * time.Minute)
+		res, err := db.Exec(`INSERT INTO slots (shift_id, site_id, starts_at, ends_at, capacity, booked) VALUES (?, ?, ?, ?, ?, 0)`,
+			shift, site.ID, at, at.Add(time.Minute), capacity)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		slots[i], _ = res.LastInsertId()
 	}
-	slot, _ := res.LastInsertId()
 	users := make([]int64, n)
 	for i := range users {
 		u := account.User{Role: account.Resident, Name: "r", PhoneSealed: "x", PhoneIndex: fmt.Sprint("owner", i), Active: true}
 		if err := s.CreateUser(ctx, &u); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		users[i] = u.ID
 	}
-	return slot, users
+	return slots, users
 }

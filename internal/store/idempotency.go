@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/legaldesk/legaldesk/internal/idempotency"
 )
@@ -20,6 +21,13 @@ func (s *Store) ClaimIdempotency(ctx context.Context, userID int64, key, route, 
 	var prev idempotency.Record
 	err = s.db.GetContext(ctx, &prev, `SELECT route, request_hash, status, body FROM idempotent_responses WHERE user_id = ? AND idem_key = ?`, userID, key)
 	return false, prev, translate(err)
+}
+
+// DeleteIdempotencyBefore forgets the answers recorded before t: a retry
+// comes within minutes, and the answers must not be kept for ever.
+func (s *Store) DeleteIdempotencyBefore(ctx context.Context, t time.Time) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM idempotent_responses WHERE created_at < ?`, t.UTC())
+	return translate(err)
 }
 
 // FinishIdempotency stores the answer of a successful request, or forgets

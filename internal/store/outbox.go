@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"strings"
+	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/legaldesk/legaldesk/internal/notify"
 )
 
@@ -17,6 +19,16 @@ func (s *Store) AddOutbox(ctx context.Context, e *notify.Entry) error {
 	}
 	e.ID, err = res.LastInsertId()
 	return err
+}
+
+// outboxFor writes a message to a user inside the caller's transaction,
+// addressed with the user's sealed phone and its index copied in SQL (the
+// store never opens a sealed value). The masked number is left empty: the
+// outbox reader fills it in.
+func (s *Store) outboxFor(ctx context.Context, tx *sqlx.Tx, userID int64, kind, body string, at time.Time) error {
+	const q = `INSERT INTO outbox (channel, kind, recipient_sealed, recipient_index, recipient_masked, body, created_at, demo_aid)
+		SELECT 'sms', ?, phone_sealed, phone_index, '', ?, ?, 0 FROM users WHERE id = ?`
+	return execOne(ctx, tx, q, kind, body, at.UTC(), userID)
 }
 
 // Outbox lists messages newest first.

@@ -95,6 +95,10 @@ func openMySQL(o Options) (*sqlx.DB, error) {
 	cfg.ParseTime = true
 	cfg.Loc = time.UTC
 	cfg.ClientFoundRows = true
+	// Parameters are interpolated by the driver (safe with utf8mb4, the
+	// only charset used): a statement is one round trip, not prepare,
+	// execute and close.
+	cfg.InterpolateParams = true
 	if cfg.Params == nil {
 		cfg.Params = map[string]string{}
 	}
