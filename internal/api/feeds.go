@@ -59,10 +59,14 @@ func (s *Server) feed(c *gin.Context) {
 		return
 	}
 	c.Header("Cache-Control", "private, max-age=900")
-	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(icsOf(c.Request.Host, views, s.Now())))
+	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(icsOf(views, s.Now())))
 }
 
-func icsOf(host string, views []roster.ShiftView, stamp time.Time) string {
+// uidDomain names this service in calendar event ids; never the request's
+// Host header, which a client chooses.
+const uidDomain = "legaldesk"
+
+func icsOf(views []roster.ShiftView, stamp time.Time) string {
 	cal := ics.NewCalendar()
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetProductId("-//legaldesk//律师值班//ZH")
@@ -70,7 +74,7 @@ func icsOf(host string, views []roster.ShiftView, stamp time.Time) string {
 	cal.SetXWRCalName("律师值班")
 	cal.SetRefreshInterval("PT1H")
 	for _, v := range views {
-		e := cal.AddEvent(fmt.Sprintf("shift-%d@%s", v.ID, host))
+		e := cal.AddEvent(fmt.Sprintf("shift-%d@%s", v.ID, uidDomain))
 		e.SetDtStampTime(stamp.UTC())
 		e.SetStartAt(v.Start.UTC())
 		e.SetEndAt(v.End.UTC())
@@ -80,4 +84,30 @@ func icsOf(host string, views []roster.ShiftView, stamp time.Time) string {
 			v.Start.In(calendar.Shanghai).Format("15:04"), v.End.In(calendar.Shanghai).Format("15:04")))
 	}
 	return cal.Serialize()
+}
+
+// bookingICS is one booking as a calendar file, for "add to calendar".
+func (s *Server) bookingICS(c *gin.Context) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	b, err := s.Booking.Get(c.Request.Context(), viewer(c), id)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	cal := ics.NewCalendar()
+	cal.SetMethod(ics.MethodPublish)
+	cal.SetProductId("-//legaldesk//法律咨询预约//ZH")
+	e := cal.AddEvent(fmt.Sprintf("booking-%d@%s", b.ID, uidDomain))
+	e.SetDtStampTime(s.Now().UTC())
+	e.SetStartAt(b.Start.UTC())
+	e.SetEndAt(b.End.UTC())
+	e.SetSummary("免费法律咨询：" + b.SiteName)
+	e.SetLocation(b.SiteName)
+	e.SetDescription(fmt.Sprintf("预约码 %s，值班律师 %s。请携带身份证和相关材料，提前10分钟到场。", b.Code, b.LawyerName))
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="booking-%s.ics"`, b.Code))
+	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(cal.Serialize()))
 }

@@ -28,7 +28,7 @@ var access = map[string][]string{
 	"GET /shifts/:id/colleagues": {"lawyer"}, "POST /shift-swaps/:id/accept": {"lawyer"}, "POST /shift-swaps/:id/decline": {"lawyer"},
 	"GET /slots":  {"public"},
 	"POST /holds": {"resident"}, "DELETE /holds/:id": {"resident"}, "POST /bookings": {"resident"},
-	"GET /me/bookings": {"resident"}, "GET /bookings/:id": {"signed-in"}, "GET /bookings/:id/qr.png": {"signed-in"},
+	"GET /me/bookings": {"resident"}, "GET /bookings/:id": {"signed-in"}, "GET /bookings/:id/qr.png": {"signed-in"}, "GET /bookings/:id/calendar.ics": {"signed-in"},
 	"POST /bookings/:id/cancel": {"resident", "admin"}, "POST /bookings/:id/reschedule": {"resident", "admin"},
 	"POST /bookings/:id/rating": {"resident"}, "POST /waitlist": {"resident"},
 	"GET /shifts/:id/bookings": {"lawyer", "admin"}, "POST /bookings/:id/attendance": {"lawyer", "admin"},

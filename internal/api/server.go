@@ -178,6 +178,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/me/bookings", resident, s.myBookings)
 	v1.GET("/bookings/:id", s.require(), s.getBooking)
 	v1.GET("/bookings/:id/qr.png", s.require(), s.bookingQR)
+	v1.GET("/bookings/:id/calendar.ics", s.require(), s.bookingICS)
 	v1.POST("/bookings/:id/cancel", s.require(account.Resident, account.Admin), s.cancelBooking)
 	v1.POST("/bookings/:id/reschedule", s.require(account.Resident, account.Admin), s.rescheduleBooking)
 	v1.POST("/bookings/:id/rating", resident, s.rateBooking)

@@ -70,9 +70,19 @@ func Build(box *pii.Box, now time.Time) (store.Seed, error) {
 const sample = "（示例）"
 
 func buildSites(ref Reference) []store.SeedSite {
+	// Every field is filled, so the pages show what a real directory would;
+	// the addresses and numbers are samples, marked as such.
+	n := 0
 	site := func(name string, tier network.Tier, township string) network.Site {
+		n++
+		where := township
+		if where == "" {
+			where = "城区"
+		}
 		return network.Site{Name: name, Tier: tier, Township: township, Active: true,
-			Address: ref.City.Name + township + sample, OpeningHours: "工作日 09:00–12:00，14:30–17:30"}
+			Address:      fmt.Sprintf("%s%s%s%d号%s", ref.City.Name, where, streets[n%len(streets)], 1+n*7%98, sample),
+			Phone:        fmt.Sprintf("0356-52%05d", 10000+n*137%90000),
+			OpeningHours: "工作日 09:00–12:00，14:30–17:30"}
 	}
 	center := site(ref.Center.Name, network.Center, "")
 	center.Lat, center.Lng = ptr(35.7912), ptr(112.9236)
@@ -108,6 +118,9 @@ func buildSites(ref Reference) []store.SeedSite {
 	}
 	return sites
 }
+
+// streets are sample street names for the demo's addresses.
+var streets = []string{"长平路", "建设路", "神农路", "泫氏街", "炎帝大道", "府前街", "团结路"}
 
 type village struct {
 	name   string

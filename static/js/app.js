@@ -95,8 +95,22 @@ function setupTools() {
   });
 }
 
+// setupMenu folds the navigation behind a button on phones and in large
+// text; choosing a page folds it again.
+function setupMenu() {
+  const btn = document.getElementById('toggle-menu');
+  const nav = document.getElementById('nav');
+  const set = (open) => {
+    nav.classList.toggle('open', open);
+    btn.setAttribute('aria-expanded', String(open));
+  };
+  btn.addEventListener('click', () => set(!nav.classList.contains('open')));
+  window.addEventListener('hashchange', () => set(false));
+}
+
 applyStatic();
 setupTools();
+setupMenu();
 window.addEventListener('hashchange', route);
 await refreshUser();
 await route();

@@ -34,3 +34,8 @@ export function isoWeekday(date) {
 export function timeCN(rfc3339) {
   return new Date(new Date(rfc3339).getTime() + 8 * 3600e3).toISOString().slice(11, 16);
 }
+
+// dateCN is the China date of an RFC 3339 time.
+export function dateCN(rfc3339) {
+  return new Date(new Date(rfc3339).getTime() + 8 * 3600e3).toISOString().slice(0, 10);
+}

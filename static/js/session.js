@@ -36,10 +36,11 @@ export async function refreshUser() {
 
 export function go(path) { location.hash = '#/' + path; }
 
-// requireRole sends the visitor to sign in unless they have the role.
+// requireRole sends the visitor to sign in unless they have the role; after
+// signing in they come back to this page.
 export function requireRole(main, role) {
   if (session.user?.role === role) return true;
   main.innerHTML = '';
-  go('login');
+  go(`login/${role === 'resident' ? 'resident' : 'staff'}/${location.hash.replace(/^#\/?/, '')}`);
   return false;
 }

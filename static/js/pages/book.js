@@ -5,15 +5,18 @@ import { api, listAll } from '../api.js';
 import { t } from '../i18n.js';
 import { html, render, showErrors, toast } from '../dom.js';
 import { go, session } from '../session.js';
-import { timeCN, todayCN } from '../dates.js';
+import { dateCN, isoWeekday, timeCN, todayCN } from '../dates.js';
 
 let sites = null;
 let countdown = null;
 
-export async function show(main, [moving = '']) {
+// #/book/site/<id> opens with that site chosen (the directory's "book here").
+export async function show(main, [first = '', second = '']) {
+  const moving = first === 'site' ? '' : first;
+  if (first === 'site' && second) localStorage.setItem('mySite', second);
   clearInterval(countdown);
   if (session.user?.role !== 'resident') {
-    render(main, html`<h1>${t('book.title')}</h1><p>${t('book.signIn')}</p><p><a class="btn" href="#/login">${t('nav.login')}</a></p>`);
+    render(main, html`<h1>${t('book.title')}</h1><p>${t('book.signIn')}</p><p><a class="btn" href="#/login/resident/book">${t('nav.login')}</a></p>`);
     return;
   }
   try {
@@ -32,17 +35,53 @@ export async function show(main, [moving = '']) {
     <form id="pick-form" novalidate>
       <label for="book-site">${t('book.site')}</label>
       <select id="book-site" name="site">${sites.map((s) => html`<option value="${s.id}" ${String(s.id) === mySite ? html`selected` : ''}>${s.name}</option>`)}</select>
+      <h2 id="days-title">${t('book.days')}</h2>
+      <ul class="days" id="free-days" aria-labelledby="days-title"></ul>
       <label for="book-date">${t('book.date')}</label>
       <input id="book-date" name="date" type="date" value="${tomorrow}" min="${todayCN()}" required>
       <p><button type="submit" class="btn" id="show-slots">${t('book.show')}</button></p>
     </form>
     <section id="slots-area" aria-live="polite"></section>`);
   const form = main.querySelector('#pick-form');
+  const pick = (date) => {
+    form.date.value = date;
+    localStorage.setItem('mySite', form.site.value);
+    loadSlots(main, form.site.value, date, movingBooking);
+  };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    localStorage.setItem('mySite', form.site.value);
-    loadSlots(main, form.site.value, form.date.value, movingBooking);
+    pick(form.date.value);
   });
+  form.site.addEventListener('change', () => loadDays(main, form.site.value, pick));
+  loadDays(main, form.site.value, pick);
+}
+
+// loadDays shows the coming two weeks of a site, each day with its free
+// places, and opens the first day that has any.
+async function loadDays(main, site, pick) {
+  const list = main.querySelector('#free-days');
+  const from = todayCN();
+  const to = new Date(Date.parse(from) + 13 * 864e5).toISOString().slice(0, 10);
+  let slots = [];
+  try {
+    slots = (await api('GET', `/slots?site_id=${site}&from=${from}&to=${to}`)).items;
+  } catch (err) {
+    toast(err.message);
+    return;
+  }
+  const free = {};
+  for (const s of slots) {
+    const d = dateCN(s.starts_at);
+    free[d] = (free[d] ?? 0) + (s.bookable ? s.remaining : 0);
+  }
+  const days = Object.keys(free).sort();
+  render(list, html`${days.map((d) => html`<li><button type="button" class="day" data-day="${d}" ${free[d] ? '' : html`disabled`}>
+    <strong>${d.slice(5)} ${t('weekday.' + isoWeekday(d))}</strong>
+    <span>${free[d] ? t('book.left', { n: free[d] }) : t('book.full')}</span></button></li>`)}`);
+  if (!days.length) render(list, html`<li class="muted">${t('book.noDays')}</li>`);
+  for (const b of list.querySelectorAll('[data-day]:not([disabled])')) b.addEventListener('click', () => pick(b.dataset.day));
+  const first = days.find((d) => free[d] > 0);
+  if (first) pick(first);
 }
 
 async function loadSlots(main, site, date, moving) {
@@ -55,7 +94,8 @@ async function loadSlots(main, site, date, moving) {
     return;
   }
   const open = slots.filter((s) => s.bookable);
-  render(area, html`<h2>${t('book.slots')}</h2>
+  for (const b of main.querySelectorAll('[data-day]')) b.setAttribute('aria-pressed', String(b.dataset.day === date));
+  render(area, html`<h2>${t('book.slotsOn', { date: `${date} ${t('weekday.' + isoWeekday(date))}` })}</h2>
     ${open.length ? html`<ul class="slots" id="slot-list">${slots.map((s) => html`<li>
       <button type="button" class="slot" data-slot="${s.id}" ${s.bookable ? '' : html`disabled`}>
         <strong>${timeCN(s.starts_at)}–${timeCN(s.ends_at)}</strong>
@@ -63,8 +103,28 @@ async function loadSlots(main, site, date, moving) {
         <span class="muted">${t('book.lawyer', { name: s.lawyer_name.replace('（示例）', '') })}</span>
       </button></li>`)}</ul>` : html`<p>${t('book.none')}</p>`}`);
   for (const b of area.querySelectorAll('[data-slot]:not([disabled])')) {
-    b.addEventListener('click', () => (moving ? move(main, moving, Number(b.dataset.slot)) : hold(main, Number(b.dataset.slot))));
+    const slot = slots.find((s) => s.id === Number(b.dataset.slot));
+    b.addEventListener('click', () => (moving ? askMove(main, moving, slot) : hold(main, slot)));
   }
+}
+
+// when names a slot or booking as people say it: site, date, weekday, time.
+function when(x) {
+  const d = dateCN(x.starts_at);
+  return `${x.site_name} ${d} ${t('weekday.' + isoWeekday(d))} ${timeCN(x.starts_at)}–${timeCN(x.ends_at)}`;
+}
+
+// askMove says "from X to Y?" before anything changes.
+function askMove(main, booking, slot) {
+  const area = main.querySelector('#slots-area');
+  render(area, html`<section class="card" id="move-ask">
+    <h2>${t('book.moveAsk')}</h2>
+    <p>${t('book.moveFrom')}：${when(booking)}</p>
+    <p>${t('book.moveTo')}：<strong>${when(slot)}</strong></p>
+    <p class="row"><button type="button" class="btn" id="move-yes">${t('book.moveYes')}</button>
+      <button type="button" class="btn secondary" id="move-no">${t('book.release')}</button></p></section>`);
+  area.querySelector('#move-yes').addEventListener('click', () => move(main, booking, slot.id));
+  area.querySelector('#move-no').addEventListener('click', () => main.querySelector('#pick-form').requestSubmit());
 }
 
 async function move(main, booking, slotId) {
@@ -77,7 +137,8 @@ async function move(main, booking, slotId) {
   }
 }
 
-async function hold(main, slotId) {
+async function hold(main, slot) {
+  const slotId = slot.id;
   let held = null;
   let notice = '';
   try {
@@ -93,6 +154,7 @@ async function hold(main, slotId) {
   render(area, html`
     <form id="confirm-form" novalidate>
       <p class="alert form-alert" tabindex="-1" hidden></p>
+      <p class="card" id="hold-summary"><strong>${when(slot)}</strong><br>${t('book.lawyer', { name: slot.lawyer_name.replace('（示例）', '') })}</p>
       ${held ? html`<p class="ok" id="hold-note">${t('book.hold')}<strong id="hold-countdown" aria-live="off"></strong></p>` : html`<p class="ok">${notice}</p>`}
       <label for="topic">${t('book.topic')}</label><input id="topic" name="topic" maxlength="100">
       <label for="note">${t('book.note')}</label><textarea id="note" name="note" maxlength="500" rows="3"></textarea>
@@ -151,15 +213,25 @@ function tick(area, expiresAt) {
   countdown = setInterval(draw, 1000);
 }
 
+// done is the receipt: what, where, with whom, what to bring, the code and
+// its QR image, and a button to print it.
 function done(main, b) {
   clearInterval(countdown);
+  const site = sites.find((s) => s.id === b.site_id);
   render(main, html`
     <h1>${t('book.done')}</h1>
-    <section class="card" id="booking-done">
-      <p>${b.site_name} · ${b.starts_at.slice(0, 10)} ${timeCN(b.starts_at)}–${timeCN(b.ends_at)}</p>
+    <section class="card receipt" id="booking-done">
+      <p><strong>${when(b)}</strong></p>
+      <p>${t('book.lawyer', { name: b.lawyer_name.replace('（示例）', '') })}</p>
+      ${site?.address ? html`<p>${t('sites.address')}：${site.address}</p>` : ''}
+      ${site?.phone ? html`<p>${t('book.phone')}：<a href="tel:${site.phone}">${site.phone}</a></p>` : ''}
       <p>${t('book.code')}：<strong class="code" id="booking-code">${b.code}</strong></p>
-      <img src="/api/v1/bookings/${b.id}/qr.png" width="200" height="200" alt="${t('book.code')} ${b.code}">
-      <p class="muted">${t('book.qr')}</p>
+      <figure><img src="/api/v1/bookings/${b.id}/qr.png" width="200" height="200" alt="${t('book.qrAlt', { code: b.code })}">
+        <figcaption>${t('book.qrLabel')}：${t('book.qr')}</figcaption></figure>
+      <p>${t('book.bring')}</p>
     </section>
-    <p><a class="btn" href="#/bookings">${t('nav.bookings')}</a></p>`);
+    <p class="row wrap"><a class="btn secondary" href="/api/v1/bookings/${b.id}/calendar.ics" download>${t('book.addCalendar')}</a>
+      <button type="button" class="btn secondary" id="print">${t('book.print')}</button>
+      <a class="btn" href="#/bookings">${t('nav.bookings')}</a></p>`);
+  main.querySelector('#print').addEventListener('click', () => window.print());
 }

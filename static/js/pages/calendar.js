@@ -4,7 +4,20 @@ import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { html, render, showErrors, toast } from '../dom.js';
 import { requireRole } from '../session.js';
-import { addMonths, monthOf, monthRange, todayCN } from '../dates.js';
+import { addMonths, isoWeekday, monthOf, monthRange, todayCN } from '../dates.js';
+
+// monthGrid lays the month out by weeks, Monday first, each day with its
+// kind in words (colour alone says nothing to a screen reader).
+function monthGrid(days) {
+  const cells = [...Array(isoWeekday(days[0].date) - 1).fill(null), ...days];
+  const weeks = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  const cls = (k) => (k === 'weekend' || k === 'holiday' || k === 'closed' ? 'off' : k === 'workday' ? '' : 'makeup');
+  return html`<table class="month grid" id="month-grid"><caption class="visually-hidden">${t('cal.grid')}</caption>
+    <thead><tr>${[1, 2, 3, 4, 5, 6, 7].map((n) => html`<th scope="col">${t('weekday.' + n)}</th>`)}</tr></thead>
+    <tbody>${weeks.map((w) => html`<tr>${w.map((d) => (d ? html`<td class="${cls(d.kind)}"><span class="day-number">${Number(d.date.slice(8))}</span>
+      ${d.kind !== 'workday' && d.kind !== 'weekend' ? html`<span>${t('kind.' + d.kind)}</span>` : ''}${d.name ? html`<span>${d.name}</span>` : ''}</td>` : html`<td></td>`))}</tr>`)}</tbody></table>`;
+}
 
 export async function show(main, [month = monthOf(todayCN())]) {
   if (!requireRole(main, 'admin')) return;
@@ -24,6 +37,8 @@ export async function show(main, [month = monthOf(todayCN())]) {
       <a class="btn secondary" href="#/calendar/${addMonths(month, 1)}">${t('shifts.next')}</a>
     </div>
     ${error ? html`<p class="alert">${error}</p>` : ''}
+    ${days.length ? monthGrid(days) : ''}
+    <p class="muted">${t('roster.legend')}</p>
     <ul class="list" id="days">${days.filter((d) => d.kind !== 'workday' && d.kind !== 'weekend').map((d) =>
       html`<li><strong>${d.date}</strong> ${t('kind.' + d.kind)} ${d.name}</li>`)}</ul>
     <h2>${t('cal.override')}</h2>

@@ -1,7 +1,11 @@
+import { listAll } from '../api.js';
 import { t } from '../i18n.js';
 import { html, render } from '../dom.js';
 
-export function show(main) {
+let townships = null;
+
+export async function show(main) {
+  townships ??= await listAll('/sites?tier=station').then((l) => l.map((s) => s.township)).catch(() => []);
   render(main, html`
     <h1>${t('home.title')}</h1>
     <p class="muted">${t('home.lead')}</p>
@@ -11,6 +15,16 @@ export function show(main) {
       <li class="card"><a class="stretch" href="#/advisor" id="home-advisor"><h2>${t('home.advisor')}</h2><p>${t('home.advisor.text')}</p></a></li>
       <li class="card"><a class="stretch" href="#/sites"><h2>${t('home.sites')}</h2><p>${t('home.sites.text')}</p></a></li>
       <li class="card"><a class="stretch" href="#/login"><h2>${t('home.login')}</h2><p>${t('home.login.text')}</p></a></li>
-      <li class="card"><h2>${t('home.hotline')}</h2><p>${t('home.hotline.text')}</p></li>
-    </ul>`);
+      <li class="card"><h2>${t('home.hotline')}</h2><p>${t('home.hotline.text')}</p>
+        <p><a class="btn secondary" href="tel:12348">${t('home.call')}</a></p></li>
+    </ul>
+    <form id="my-township" class="card">
+      <label for="home-township">${t('home.myTownship')}</label>
+      <select id="home-township" name="township"><option value="">${t('sites.choose')}</option>
+        ${townships.map((n) => html`<option value="${n}">${n}</option>`)}</select>
+      <p class="muted">${t('home.myTownship.text')}</p>
+    </form>`);
+  main.querySelector('#home-township').addEventListener('change', (e) => {
+    if (e.target.value) location.hash = '#/sites/' + encodeURIComponent(e.target.value);
+  });
 }

@@ -5,6 +5,14 @@ import { t } from '../i18n.js';
 import { html, render, toast } from '../dom.js';
 import { requireRole } from '../session.js';
 
+// kindName says what a message was, in words; a kind without words yet
+// shows as it is.
+function kindName(kind) {
+  const key = 'outbox.kind.' + kind;
+  const name = t(key);
+  return name === key ? kind : name;
+}
+
 export async function show(main, [phone = '']) {
   if (!requireRole(main, 'admin')) return;
   phone = decodeURIComponent(phone);
@@ -22,7 +30,7 @@ export async function show(main, [phone = '']) {
       <button type="submit" class="btn">${t('outbox.search')}</button>
     </form>
     <ul class="list" id="outbox">${items.map((m) => html`<li>
-      <p class="muted">${m.created_at.slice(0, 16).replace('T', ' ')} · ${m.recipient} · ${m.kind}
+      <p class="muted">${m.created_at.slice(0, 16).replace('T', ' ')} · ${m.recipient} · ${kindName(m.kind)}
         ${m.demo_aid ? html`<span class="badge warn" title="${t('outbox.demoAidHint')}">${t('outbox.demoAid')}</span>` : ''}</p>
       <p>${m.body}</p></li>`)}</ul>`);
   main.querySelector('#outbox-form').addEventListener('submit', (e) => {

@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { html, render, toast } from '../dom.js';
 import { requireRole } from '../session.js';
-import { addMonths, daysOf, monthOf, monthRange, todayCN } from '../dates.js';
+import { addMonths, daysOf, isoWeekday, monthOf, monthRange, todayCN } from '../dates.js';
 
 export function show(main) {
   if (!requireRole(main, 'admin')) return;
@@ -25,7 +25,7 @@ export function show(main) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
-      drawRoster(out, form.month.value, await api('POST', '/rosters/preview', period()));
+      drawRoster(out, form.month.value, await api('POST', '/rosters/preview', period()), await dayKinds(period()));
     } catch (err) {
       toast(err.message);
     }
@@ -36,14 +36,31 @@ export function show(main) {
       const p = main.querySelector('#publish-result');
       p.textContent = t('roster.published', { c: report.created, u: report.updated, r: report.removed, k: report.kept_booked });
       p.hidden = false;
-      drawRoster(out, form.month.value, roster);
+      drawRoster(out, form.month.value, roster, await dayKinds(period()));
     } catch (err) {
       toast(err.message);
     }
   });
 }
 
-function drawRoster(el, month, r) {
+// dayKinds says which days are off (weekends, holidays) and which
+// weekend days are make-up workdays, so the grid can shade them.
+async function dayKinds({ from, to }) {
+  const kinds = {};
+  try {
+    for (const d of (await api('GET', `/calendar/days?from=${from}&to=${to}`)).items) kinds[d.date] = d.kind;
+  } catch {
+    // The grid is still useful without the shading.
+  }
+  return kinds;
+}
+
+function dayClass(d, kinds) {
+  const k = kinds[d] ?? (isoWeekday(d) >= 6 ? 'weekend' : 'workday');
+  return k === 'workday' || k === 'makeup_workday' || k === 'extra_workday' ? (k === 'workday' ? '' : 'makeup') : 'off';
+}
+
+function drawRoster(el, month, r, kinds = {}) {
   const days = daysOf(month);
   const cell = {};
   for (const s of r.shifts) (cell[`${s.site_id}|${s.date}`] ??= []).push(r.lawyers[s.lawyer_id] ?? s.lawyer_id);
@@ -52,9 +69,10 @@ function drawRoster(el, month, r) {
   render(el, html`
     <div class="scroll" tabindex="0" role="region" aria-label="${t('roster.title')}">
     <table class="grid" id="roster-grid">
-      <thead><tr><th scope="col">${t('roster.site')}</th>${days.map((d) => html`<th scope="col">${d.slice(8)}</th>`)}</tr></thead>
-      <tbody>${sites.map((id) => html`<tr><th scope="row">${r.sites[id]}</th>${days.map((d) => gridCell(cell[`${id}|${d}`]))}</tr>`)}</tbody>
+      <thead><tr><th scope="col">${t('roster.site')}</th>${days.map((d) => html`<th scope="col" class="${dayClass(d, kinds)}">${d.slice(8)}<br>${t('weekday.' + isoWeekday(d))}</th>`)}</tr></thead>
+      <tbody>${sites.map((id) => html`<tr><th scope="row">${r.sites[id]}</th>${days.map((d) => gridCell(cell[`${id}|${d}`], dayClass(d, kinds)))}</tr>`)}</tbody>
     </table></div>
+    <p class="muted">${t('roster.legend')}</p>
     <h2>${t('roster.unfilledList')}</h2>
     ${r.unfilled.length ? html`<ul class="list" id="unfilled">${r.unfilled.map((u) => html`<li class="unfilled">${u.date} ${r.sites[u.site_id]}：${u.reason}</li>`)}</ul>`
       : html`<p>${t('roster.noneUnfilled')}</p>`}
@@ -66,9 +84,9 @@ function drawRoster(el, month, r) {
     </table>`);
 }
 
-function gridCell(names) {
-  if (!names) return html`<td></td>`;
-  return html`<td>${names.map((n) => (n === null ? html`<span class="unfilled">${t('roster.unfilled')}</span>` : html`<span>${short(n)}</span>`))}</td>`;
+function gridCell(names, cls) {
+  if (!names) return html`<td class="${cls}"></td>`;
+  return html`<td class="${cls}">${names.map((n) => (n === null ? html`<span class="unfilled">${t('roster.unfilled')}</span>` : html`<span>${short(n)}</span>`))}</td>`;
 }
 
 // short drops the demo marker and the title so the grid stays narrow.

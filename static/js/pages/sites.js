@@ -30,6 +30,14 @@ export async function show(main, [township = '']) {
   else await showOthers(detail);
 }
 
+// action is what a person does at a site: book a lawyer at the centre and
+// the stations, apply at the legal-aid centre.
+function action(s) {
+  if (s.tier === 'center' || s.tier === 'station') return html`<p><a class="btn" href="#/book/site/${s.id}">${t('sites.bookHere')}</a></p>`;
+  if (s.tier === 'legal_aid') return html`<p><a class="btn" href="#/aid">${t('home.aid')}</a></p>`;
+  return '';
+}
+
 function siteCard(s, heading) {
   return html`
     <section class="card" aria-labelledby="site-${s.id}">
@@ -38,6 +46,7 @@ function siteCard(s, heading) {
       <p><span class="muted">${t('sites.hours')}：</span>${s.opening_hours || '—'}</p>
       <p><span class="muted">${t('sites.address')}：</span>${s.address || '—'}</p>
       ${s.phone ? html`<p><span class="muted">${t('sites.phone')}：</span><a href="tel:${s.phone}">${s.phone}</a></p>` : ''}
+      ${action(s)}
     </section>`;
 }
 
@@ -64,9 +73,9 @@ async function showTownship(el, township) {
 
 async function showOthers(el) {
   const [centers, notary, aid] = await Promise.all(['center', 'notary', 'legal_aid'].map((tier) => api('GET', `/sites?tier=${tier}`)));
-  const others = [...notary.items, ...aid.items];
   render(el, html`
     ${centers.items.map((c) => siteCard(c, t('sites.center')))}
     <h2>${t('sites.others')}</h2>
-    <ul class="list">${others.map((s) => html`<li>${s.name}</li>`)}</ul>`);
+    ${notary.items.map((s) => siteCard(s, t('sites.notary')))}
+    ${aid.items.map((s) => siteCard(s, t('sites.legalAid')))}`);
 }
