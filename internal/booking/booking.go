@@ -34,8 +34,11 @@ type Slot struct {
 	Remaining  int       `json:"remaining" db:"-"`
 	Bookable   bool      `json:"bookable" db:"-"`
 	LawyerName string    `json:"lawyer_name" db:"lawyer_name"`
-	SiteName   string    `json:"site_name" db:"site_name"`
-	Tier       string    `json:"-" db:"tier"`
+	// The lawyer's firm and specialties help a resident choose a time.
+	LawyerFirm        string `json:"lawyer_firm" db:"lawyer_firm"`
+	LawyerSpecialties string `json:"lawyer_specialties" db:"lawyer_specialties"`
+	SiteName          string `json:"site_name" db:"site_name"`
+	Tier              string `json:"-" db:"tier"`
 }
 
 // Booking is a resident's place on a slot.

@@ -11,8 +11,10 @@ import (
 )
 
 const slotQuery = `SELECT sl.id, sl.shift_id, sl.site_id, COALESCE(sl.lawyer_id, 0) AS lawyer_id, sl.starts_at, sl.ends_at,
-	sl.capacity, sl.booked, COALESCE(u.name, '') AS lawyer_name, s.name AS site_name, s.tier
-	FROM slots sl JOIN sites s ON s.id = sl.site_id LEFT JOIN users u ON u.id = sl.lawyer_id`
+	sl.capacity, sl.booked, COALESCE(u.name, '') AS lawyer_name, COALESCE(f.name, '') AS lawyer_firm,
+	COALESCE(l.specialties, '') AS lawyer_specialties, s.name AS site_name, s.tier
+	FROM slots sl JOIN sites s ON s.id = sl.site_id LEFT JOIN users u ON u.id = sl.lawyer_id
+	LEFT JOIN lawyers l ON l.user_id = sl.lawyer_id LEFT JOIN firms f ON f.id = l.firm_id`
 
 func localSlot(sl *booking.Slot) {
 	sl.Start, sl.End = sl.Start.In(calendar.Shanghai), sl.End.In(calendar.Shanghai)

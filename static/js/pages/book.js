@@ -101,6 +101,8 @@ async function loadSlots(main, site, date, moving) {
         <strong>${timeCN(s.starts_at)}–${timeCN(s.ends_at)}</strong>
         <span>${s.remaining > 0 ? t('book.left', { n: s.remaining }) : t('book.full')}</span>
         <span class="muted">${t('book.lawyer', { name: s.lawyer_name.replace('（示例）', '') })}</span>
+        ${s.lawyer_firm ? html`<span class="muted">${s.lawyer_firm.replace('（示例）', '')}</span>` : ''}
+        ${s.lawyer_specialties ? html`<span class="muted">${t('book.specialties', { s: s.lawyer_specialties })}</span>` : ''}
       </button></li>`)}</ul>` : html`<p>${t('book.none')}</p>`}`);
   for (const b of area.querySelectorAll('[data-slot]:not([disabled])')) {
     const slot = slots.find((s) => s.id === Number(b.dataset.slot));
