@@ -115,7 +115,9 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		return nil, err
 	}
 	a.legalAid = &legalaid.Service{Store: a.store, Files: dir, Box: a.box, Now: time.Now,
-		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal}
+		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal, MinSupplementDays: cfg.LegalAid.MinSupplementDays,
+		CentreName: cfg.LegalAid.CentreName, BureauName: cfg.LegalAid.BureauName,
+		Hardship: legalaid.Standard{MonthlyPerCapita: cfg.LegalAid.HardshipIncome, Source: cfg.LegalAid.HardshipSource}}
 	a.advisors = &advisor.Service{Store: a.store, Now: time.Now, Cap: cfg.Advisors.Cap, TermMonths: cfg.Advisors.TermMonths,
 		Minimums: advisor.Minimums{OnSiteDaysPerMonth: cfg.Advisors.OnSiteDaysPerMonth, LecturesPerQuarter: cfg.Advisors.LecturesPerQuarter},
 		Notify:   a.accounts, Files: dir, MaxPhoto: cfg.LegalAid.MaxFile}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
@@ -234,7 +233,9 @@ func (b *tab) staffSignIn(base, phone string) {
 		chromedp.SendKeys(`#phone`, phone),
 		chromedp.SendKeys(`#password`, "demo-pass-2026"),
 		chromedp.Click(`#login-submit`),
-		chromedp.WaitVisible(`#me-name`))
+		// Polled, not WaitVisible: the page is re-rendered in place after
+		// a sign-out, and a node chromedp tracked may be gone.
+		chromedp.Poll[chromedp.Void](`location.hash === '#/me' && !!document.querySelector('#me-name')`))
 }
 
 // screenshot saves the page as PNG when LEGALDESK_SCREENSHOTS names a
@@ -308,54 +309,6 @@ func firstOpenDay(t *testing.T, base string) string {
 	}
 	t.Fatal("the demo has no bookable day in the coming weeks")
 	return ""
-}
-
-// TestBrowserLegalAid: a resident applies on the integrity-pledge path; an
-// officer requests materials; the resident uploads and supplies them; the
-// officer approves and assigns a lawyer. axe-core runs on each page.
-func TestBrowserLegalAid(t *testing.T) {
-	ctx := browser(t)
-	axe := axeSource(t)
-	base := startServer(t, nil)
-	b := &tab{t: t, ctx: ctx}
-	b.residentSignIn(base, "13800000006")
-	b.do("open the form", chromedp.Navigate(base+"/#/aid"), chromedp.WaitVisible(`#aid-form`),
-		chromedp.SetValue(`#matter`, "labour_arbitration"),
-		chromedp.Click(`input[name="path"][value="art41_pledge"]`), chromedp.WaitVisible(`#pledge_signature`))
-	checkA11y(t, ctx, axe, "legal-aid form")
-	b.do("fill and submit",
-		chromedp.Click(`input[name="pledge_confirmed"]`), chromedp.SendKeys(`#pledge_signature`, "张秀英"),
-		chromedp.SendKeys(`#name`, "张秀英"), chromedp.SendKeys(`#id_number`, "11010519491231002X"),
-		chromedp.SendKeys(`#phone`, "13800000006"), chromedp.SendKeys(`#township`, "米山镇"),
-		chromedp.SendKeys(`#opposing_party`, "某建筑公司"),
-		chromedp.SendKeys(`#summary`, "在工地务工半年，被拖欠工资两万元，要求支付劳动报酬。"),
-		chromedp.Click(`input[name="sensitive_consent"]`), chromedp.Click(`#aid-submit`), chromedp.WaitVisible(`#aid-code`))
-	appID := latestApplication(t, base)
-
-	officer := &tab{t: t, ctx: newTab(t, ctx)}
-	officer.staffSignIn(base, "13900000002")
-	officer.do("triage board", chromedp.Navigate(base+"/#/aid-queue"), chromedp.WaitVisible(`#aid-queue li`))
-	checkA11y(t, officer.ctx, axe, "legal-aid board")
-	officer.do("request materials", chromedp.Navigate(fmt.Sprintf("%s/#/aid-queue/%d", base, appID)), chromedp.WaitVisible(`#missing`),
-		chromedp.SendKeys(`#missing`, "劳动合同或工资条\n身份证复印件"),
-		chromedp.SetValue(`#supplement_by`, time.Now().AddDate(0, 0, 10).Format("2006-01-02")),
-		chromedp.Click(`[data-act="request_materials"]`),
-		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-status')?.textContent === '待补充材料'`))
-	checkA11y(t, officer.ctx, axe, "legal-aid application")
-
-	pdf := filepath.Join(t.TempDir(), "工资条.pdf")
-	os.WriteFile(pdf, []byte("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"), 0o600)
-	b.do("supply materials", chromedp.Navigate(base+"/#/aid-mine"), chromedp.WaitVisible(`[data-supply]`),
-		chromedp.SetUploadFiles(`input[type="file"]`, []string{pdf}), chromedp.Click(`[data-upload]`),
-		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-list a[href*="/attachments/"]')`),
-		chromedp.Click(`[data-supply]`), chromedp.Poll[chromedp.Void](`document.querySelector('.aid-status')?.textContent === '已受理'`))
-	checkA11y(t, ctx, axe, "my legal aid")
-
-	officer.do("approve", chromedp.Navigate(base+"/#/aid-queue"), chromedp.WaitVisible(`#aid-queue li`),
-		chromedp.Navigate(fmt.Sprintf("%s/#/aid-queue/%d", base, appID)), chromedp.WaitVisible(`[data-act="approve"]`),
-		chromedp.Click(`[data-act="approve"]`), chromedp.WaitVisible(`#suggestions button`))
-	officer.do("assign", chromedp.Click(`#suggestions button`),
-		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-status')?.textContent === '已指派律师'`, chromedp.WithPollingTimeout(10*time.Second)))
 }
 
 // newTab opens a second tab (its own page, same browser, shared cookies

@@ -81,7 +81,7 @@ func newAPI(a *app) (*api.Server, error) {
 	cfg := api.Config{BodyLimit: a.cfg.HTTP.BodyLimit, TrustedProxies: a.cfg.HTTP.TrustedProxies,
 		TrustedOrigins: a.cfg.HTTP.TrustedOrigins, IdleTimeout: a.cfg.Session.IdleTimeout,
 		Lifetime: a.cfg.Session.Lifetime, CookieSecure: a.cfg.Session.CookieSecure,
-		RedisConfigured: a.redis != nil, UploadLimit: a.cfg.LegalAid.MaxFile + 64<<10, AidCentreName: a.cfg.LegalAid.CentreName,
+		RedisConfigured: a.redis != nil, UploadLimit: a.cfg.LegalAid.MaxFile + 64<<10,
 		PublicOrigin: a.cfg.HTTP.PublicOrigin}
 	switch a.cfg.Session.Backend(a.redis != nil) {
 	case "database":

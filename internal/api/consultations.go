@@ -23,10 +23,31 @@ func (s *Server) shiftBookings(c *gin.Context) {
 		return
 	}
 	views := make([]gin.H, len(list))
-	for i, b := range list {
-		views[i] = gin.H{"booking": b, "resident_name": b.ResidentName}
+	for i, e := range list {
+		views[i] = gin.H{"booking": e.Booking, "resident_name": e.Booking.ResidentName, "record": e.Record}
 	}
 	c.JSON(http.StatusOK, gin.H{"items": views})
+}
+
+// correctConsultation reopens a record: its lawyer corrects the category,
+// summary or outcome; what it said before is kept.
+func (s *Server) correctConsultation(c *gin.Context) {
+	var req struct {
+		Category string `json:"category"`
+		Summary  string `json:"summary"`
+		Outcome  string `json:"outcome"`
+	}
+	id, ok := s.idAndBody(c, &req)
+	if !ok {
+		return
+	}
+	u, _ := currentUser(c)
+	rec, err := s.Booking.Correct(c.Request.Context(), u.ID, booking.Consultation{ID: id, Category: req.Category, Summary: req.Summary, Outcome: req.Outcome})
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, rec)
 }
 
 func (s *Server) markAttendance(c *gin.Context) {

@@ -45,6 +45,22 @@ func TestLawyersDay(t *testing.T) {
 		}
 		lawyer.wantStatus(lawyer.do("POST", "/api/v1/consultations", map[string]any{"booking_id": id(bk), "category": "劳动争议",
 			"summary": "again", "outcome": "answered"}), 409)
+		// The recorded booking stays on the shift's list with its record, and
+		// its lawyer (only) can reopen and correct it; the old text is kept.
+		day = items(lawyer.object("GET", fmt.Sprintf("/api/v1/shifts/%d/bookings", shift), nil, 200), "items")
+		if len(day) != 1 || day[0]["record"] == nil || day[0]["booking"].(map[string]any)["status"] != "attended" {
+			t.Fatalf("the lawyer's day after the record: %v", day)
+		}
+		recPath := fmt.Sprintf("/api/v1/consultations/%d", id(rec))
+		fix := map[string]any{"category": "劳动争议", "summary": "单位拖欠三个月工资；已告知申请劳动仲裁，并转法律援助。", "outcome": "legal_aid"}
+		other.wantStatus(other.do("PATCH", recPath, fix), 404)
+		lawyer.wantStatus(lawyer.do("PATCH", recPath, map[string]any{"category": "劳动争议", "summary": "", "outcome": "legal_aid"}), 400)
+		if got := lawyer.object("PATCH", recPath, fix, 200); got["summary"] != fix["summary"] || got["referral"] != "legal_aid" {
+			t.Fatalf("corrected: %v", got)
+		}
+		if n := e.count(`SELECT COUNT(*) FROM consultation_edits WHERE consultation_id = ? AND summary LIKE '%已告知可申请%'`, id(rec)); n != 1 {
+			t.Fatalf("%d kept versions of the record, want 1", n)
+		}
 		refs := items(r.object("GET", "/api/v1/me/referrals?kind=legal_aid", nil, 200), "items")
 		if len(refs) != 1 || !strings.Contains(refs[0]["summary"].(string), "拖欠三个月工资") {
 			t.Fatalf("referrals: %v", refs)

@@ -2,7 +2,6 @@ package api
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -33,7 +32,8 @@ func (s *Server) eligibility(c *gin.Context) {
 			return
 		}
 		c.JSON(http.StatusOK, gin.H{"items": legalaid.Paths(), "matters": legalaid.Matters, "art31_items": legalaid.Art31Items,
-			"criminal_categories": legalaid.MandatoryCriminal, "termination_grounds": legalaid.Art48Grounds})
+			"criminal_categories": legalaid.MandatoryCriminal, "termination_grounds": legalaid.Art48Grounds,
+			"advance_grounds": legalaid.Art44Grounds, "organs": legalaid.Organs, "hardship_standard": s.LegalAid.Hardship})
 		return
 	}
 	r, err := legalaid.Explain(matter, path)
@@ -51,6 +51,22 @@ func (s *Server) applyForAid(c *gin.Context) {
 		return
 	}
 	a, err := s.LegalAid.Submit(c.Request.Context(), aidViewer(c), f)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, a)
+}
+
+// registerNotice records a criminal defence notified by a court,
+// procuratorate or public-security organ (Arts. 25, 28, 36).
+func (s *Server) registerNotice(c *gin.Context) {
+	var f legalaid.NoticeForm
+	if err := bindJSON(c, &f); err != nil {
+		s.fail(c, err)
+		return
+	}
+	a, err := s.LegalAid.RegisterNotice(c.Request.Context(), aidViewer(c), f)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -95,11 +111,11 @@ func (s *Server) myLegalAid(c *gin.Context) {
 func (s *Server) aidQueue(c *gin.Context) {
 	f := legalaid.Filter{Township: c.Query("township"), Matter: legalaid.Matter(c.Query("matter"))}
 	if st := c.Query("status"); st != "" {
-		for _, x := range strings.Split(st, ",") {
+		for _, x := range strings.SplitN(st, ",", 20) {
 			f.Statuses = append(f.Statuses, legalaid.Status(x))
 		}
 	}
-	q, err := s.LegalAid.Queue(c.Request.Context(), f)
+	q, err := s.LegalAid.Queue(c.Request.Context(), aidViewer(c), f)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -149,15 +165,15 @@ func (s *Server) lawyerSuggestions(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"items": list})
 }
 
+// fileObjection: the applicant online, or an officer recording one handed
+// in at the window (Art. 49).
 func (s *Server) fileObjection(c *gin.Context) {
-	var req struct {
-		Reason string `json:"reason"`
-	}
+	var req legalaid.ObjectionForm
 	id, ok := s.idAndBody(c, &req)
 	if !ok {
 		return
 	}
-	a, err := s.LegalAid.Object(c.Request.Context(), aidViewer(c), id, req.Reason)
+	a, err := s.LegalAid.Object(c.Request.Context(), aidViewer(c), id, req)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -166,7 +182,7 @@ func (s *Server) fileObjection(c *gin.Context) {
 }
 
 func (s *Server) openObjections(c *gin.Context) {
-	list, err := s.LegalAid.OpenObjections(c.Request.Context())
+	list, err := s.LegalAid.OpenObjections(c.Request.Context(), aidViewer(c))
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -253,14 +269,14 @@ func (s *Server) decisionPDF(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	l, err := s.LegalAid.Letter(c.Request.Context(), aidViewer(c), id)
+	l, err := s.LegalAid.Letter(c.Request.Context(), aidViewer(c), id, c.Query("kind"))
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	today := calendar.DateOf(s.Now())
-	pdf, err := letters.PDF(letters.Letter{Issuer: s.cfg.AidCentreName, Title: l.Title, Number: l.Number, To: l.To, Body: l.Body,
-		Closing: []string{s.cfg.AidCentreName, fmt.Sprintf("%d年%d月%d日", today.Year(), today.Month(), today.Day())}})
+	// Dated on the day of the decision, signed by whoever decided it.
+	pdf, err := letters.PDF(letters.Letter{Issuer: l.Issuer, Title: l.Title, Number: l.Number, To: l.To, Body: l.Body,
+		Closing: []string{l.Issuer, l.Date}})
 	if err != nil {
 		s.fail(c, err)
 		return

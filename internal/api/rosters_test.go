@@ -103,7 +103,16 @@ func TestRosterRefusesUnloadedYear(t *testing.T) {
 		t.Fatalf("preview message: %s", msg)
 	}
 	// Once the year is loaded, it works.
-	year := `{"year": 2028, "holidays": [{"date": "2028-01-01", "name": "元旦"}], "workdays": []}`
+	// An empty or partial year is refused, naming what is missing.
+	for _, partial := range []string{`{"year": 2028, "holidays": [], "workdays": []}`,
+		`{"year": 2028, "holidays": [{"date": "2028-01-01", "name": "元旦"}, {"date": "2028-05-01", "name": "劳动节"}], "workdays": []}`} {
+		r := admin.wantStatus(admin.do("POST", "/api/v1/calendar/years", partial), 400)
+		if _, msg, fields := r.errorOf(t); fields["holidays"] == nil || !strings.Contains(msg, "春节") || !strings.Contains(msg, "国庆节") {
+			t.Fatalf("partial year: %s", r.body)
+		}
+	}
+	year := `{"year": 2028, "holidays": [{"date": "2028-01-01", "name": "元旦"}, {"date": "2028-01-26", "name": "春节"},
+		{"date": "2028-05-01", "name": "劳动节"}, {"date": "2028-10-01", "name": "国庆节"}], "workdays": []}`
 	admin.wantStatus(admin.do("POST", "/api/v1/calendar/years", year), 201)
 	days := items(admin.object("GET", "/api/v1/calendar/days?from=2028-01-01&to=2028-01-03", nil, 200), "items")
 	if days[0]["kind"] != "closed" || days[2]["kind"] != "workday" {

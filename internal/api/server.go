@@ -41,8 +41,6 @@ type Config struct {
 	UploadLimit int64
 	// PublicOrigin builds the links the server hands out (feeds).
 	PublicOrigin string
-	// AidCentreName signs decision letters.
-	AidCentreName string
 }
 
 // Deps are the services the handlers call, and a few narrow interfaces
@@ -187,6 +185,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/shifts/:id/bookings", staffAtShift, s.shiftBookings)
 	v1.POST("/bookings/:id/attendance", staffAtShift, s.markAttendance)
 	v1.POST("/consultations", lawyer, idem, s.recordConsultation)
+	v1.PATCH("/consultations/:id", lawyer, s.correctConsultation)
 	v1.GET("/consultations/options", s.consultationOptions)
 	v1.GET("/me/referrals", resident, s.myReferrals)
 
@@ -201,7 +200,8 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/legal-aid/queue", officer, s.aidQueue)
 	v1.POST("/legal-aid/applications/:id/actions", aidParty, s.aidAction)
 	v1.GET("/legal-aid/applications/:id/lawyer-suggestions", officer, s.lawyerSuggestions)
-	v1.POST("/legal-aid/applications/:id/objections", s.require(account.Resident), idem, s.fileObjection)
+	v1.POST("/legal-aid/applications/:id/objections", s.require(account.Resident, account.AidOfficer), idem, s.fileObjection)
+	v1.POST("/legal-aid/notices", officer, idem, s.registerNotice)
 	v1.GET("/legal-aid/objections", admin, s.openObjections)
 	v1.POST("/legal-aid/objections/:id/decision", admin, s.decideObjection)
 	v1.GET("/legal-aid/applications/:id/decision.pdf", aidParty, s.decisionPDF)

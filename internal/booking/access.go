@@ -74,7 +74,7 @@ func (s *Service) Mine(ctx context.Context, residentID int64) ([]Booking, error)
 
 // ShiftDay lists the bookings on a shift for its lawyer, or for an
 // administrator (audited); anyone else is told the shift does not exist.
-func (s *Service) ShiftDay(ctx context.Context, v Viewer, shiftID int64) ([]Booking, error) {
+func (s *Service) ShiftDay(ctx context.Context, v Viewer, shiftID int64) ([]DayEntry, error) {
 	lawyer, err := s.Store.ShiftLawyer(ctx, shiftID)
 	if errs.Is(err, errs.NotFound) || (err == nil && v.Role != AsAdmin && (v.Role != AsLawyer || lawyer != v.ID)) {
 		return nil, errs.New(errs.NotFound, "未找到该值班", "no such shift")
@@ -87,7 +87,18 @@ func (s *Service) ShiftDay(ctx context.Context, v Viewer, shiftID int64) ([]Book
 			return nil, err
 		}
 	}
-	return s.Store.ShiftBookings(ctx, []int64{shiftID})
+	list, records, err := s.Store.ShiftDay(ctx, shiftID)
+	if err != nil {
+		return nil, err
+	}
+	day := make([]DayEntry, len(list))
+	for i, b := range list {
+		day[i].Booking = b
+		if r, ok := records[b.ID]; ok {
+			day[i].Record = &r
+		}
+	}
+	return day, nil
 }
 
 // Referrals lists a resident's referrals, newest first, so the next

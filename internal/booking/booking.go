@@ -142,6 +142,12 @@ type Store interface {
 	// already was (another instance got there first).
 	MarkNotice(ctx context.Context, bookingID int64, kind string, at time.Time) (bool, error)
 	Referrals(ctx context.Context, residentID int64, kind string) ([]Referral, error)
+	// ShiftDay lists a shift's bookings that were not cancelled, with the
+	// consultation records of those that have one, by booking id.
+	ShiftDay(ctx context.Context, shiftID int64) ([]Booking, map[int64]Consultation, error)
+	Consultation(ctx context.Context, id int64) (Consultation, error)
+	// CorrectConsultation keeps the record's old text and stores the new.
+	CorrectConsultation(ctx context.Context, editor int64, c Consultation, at time.Time) error
 	// ShiftLawyer is the lawyer on duty for a shift (0 for an open seat).
 	ShiftLawyer(ctx context.Context, shiftID int64) (int64, error)
 	// AuditRead records that a member of staff read another person's data.

@@ -21,18 +21,18 @@ var Outcomes = []string{"answered", "legal_aid", "notary", "mediation", "litigat
 
 // Consultation is a lawyer's record of one consultation, booked or walk-in.
 type Consultation struct {
-	ID         int64     `json:"id"`
-	BookingID  *int64    `json:"booking_id"`
-	SiteID     int64     `json:"site_id"`
-	LawyerID   int64     `json:"lawyer_id"`
-	ResidentID *int64    `json:"-"`
-	WalkIn     bool      `json:"walk_in"`
-	Visitor    string    `json:"visitor"` // a walk-in's name as given
-	Category   string    `json:"category"`
-	Summary    string    `json:"summary"`
-	Outcome    string    `json:"outcome"`
-	Referral   string    `json:"referral"` // legal_aid, notary or mediation
-	CreatedAt  time.Time `json:"created_at"`
+	ID         int64     `json:"id" db:"id"`
+	BookingID  *int64    `json:"booking_id" db:"booking_id"`
+	SiteID     int64     `json:"site_id" db:"site_id"`
+	LawyerID   int64     `json:"lawyer_id" db:"lawyer_id"`
+	ResidentID *int64    `json:"-" db:"resident_id"`
+	WalkIn     bool      `json:"walk_in" db:"walk_in"`
+	Visitor    string    `json:"visitor" db:"visitor"` // a walk-in's name as given
+	Category   string    `json:"category" db:"category"`
+	Summary    string    `json:"summary" db:"summary"`
+	Outcome    string    `json:"outcome" db:"outcome"`
+	Referral   string    `json:"referral" db:"referral"` // legal_aid, notary or mediation
+	CreatedAt  time.Time `json:"created_at" db:"created_at"`
 }
 
 func (c *Consultation) check() error {
@@ -182,4 +182,32 @@ func (s *Service) offer(ctx context.Context, sl Slot) {
 	if err := s.Notify.NotifyUser(ctx, w.ResidentID, "waitlist_offer", body); err != nil {
 		s.Log.ErrorContext(ctx, "waitlist notice", "error", err.Error())
 	}
+}
+
+// DayEntry is one booking of a lawyer's shift with its record, if any.
+type DayEntry struct {
+	Booking Booking       `json:"booking"`
+	Record  *Consultation `json:"record"`
+}
+
+var errNoRecord = errs.New(errs.NotFound, "未找到该咨询记录", "no such consultation record")
+
+// Correct lets the lawyer who wrote a record reopen and correct it; the
+// old text is kept.
+func (s *Service) Correct(ctx context.Context, lawyerID int64, c Consultation) (Consultation, error) {
+	old, err := s.Store.Consultation(ctx, c.ID)
+	if errs.Is(err, errs.NotFound) || (err == nil && old.LawyerID != lawyerID) {
+		return Consultation{}, errNoRecord
+	}
+	if err != nil {
+		return Consultation{}, err
+	}
+	old.Category, old.Summary, old.Outcome, old.Referral = c.Category, c.Summary, c.Outcome, ""
+	if err := old.check(); err != nil {
+		return Consultation{}, err
+	}
+	if err := s.Store.CorrectConsultation(ctx, lawyerID, old, s.Now()); err != nil {
+		return Consultation{}, err
+	}
+	return old, nil
 }

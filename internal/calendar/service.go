@@ -3,8 +3,12 @@ package calendar
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
+
+	lunarcal "github.com/6tail/lunar-go/calendar"
 
 	"github.com/legaldesk/legaldesk/internal/errs"
 )
@@ -86,5 +90,34 @@ func (s *Service) LoadYear(ctx context.Context, actor int64, year int, holidays,
 	if err := f.Err(); err != nil {
 		return 0, err
 	}
+	if missing := missingHolidays(year, holidays); len(missing) > 0 {
+		return 0, errs.New(errs.Invalid, fmt.Sprintf("%d 年的放假安排不完整，缺少：%s", year, strings.Join(missing, "、")),
+			fmt.Sprintf("the %d schedule is incomplete; missing: %s", year, strings.Join(missing, ", "))).
+			Field("holidays", "须包含全年法定节假日（至少元旦、春节、劳动节、国庆节）", "the whole year's public holidays are required")
+	}
 	return len(days), s.Store.LoadYear(ctx, actor, year, days)
+}
+
+// missingHolidays names the fixed public holidays a loaded year lacks: New
+// Year's Day, the Spring Festival (the first day of the lunar year), Labour
+// Day and National Day. An empty or partial year would read as a year of
+// workdays, and rosters would be published on holidays.
+func missingHolidays(year int, holidays []Override) []string {
+	spring := lunarcal.NewLunarFromYmd(year, 1, 1).GetSolar()
+	need := []struct {
+		name string
+		date Date
+	}{
+		{"元旦", NewDate(year, time.January, 1)},
+		{"春节", NewDate(spring.GetYear(), time.Month(spring.GetMonth()), spring.GetDay())},
+		{"劳动节", NewDate(year, time.May, 1)},
+		{"国庆节", NewDate(year, time.October, 1)},
+	}
+	var missing []string
+	for _, n := range need {
+		if !slices.ContainsFunc(holidays, func(o Override) bool { return o.Date.Compare(n.date) == 0 }) {
+			missing = append(missing, n.name)
+		}
+	}
+	return missing
 }

@@ -174,6 +174,16 @@ type LegalAid struct {
 	MaxTotal   int64  `yaml:"max_total" env:"MAX_TOTAL"` // bytes per application
 	// CentreName signs the decision letters.
 	CentreName string `yaml:"centre_name" env:"CENTRE_NAME"`
+	// BureauName is the justice bureau that set the centre up: it hears
+	// objections (Art. 49) and signs its decisions on them.
+	BureauName string `yaml:"bureau_name" env:"BUREAU_NAME"`
+	// MinSupplementDays is the shortest deadline a materials notice may set (Art. 43).
+	MinSupplementDays int `yaml:"min_supplement_days" env:"MIN_SUPPLEMENT_DAYS"`
+	// HardshipIncome is the province's economic-hardship standard (Art. 34)
+	// as a per-capita monthly income in yuan; HardshipSource says where it
+	// was published. Officers see whether a pledge's statement meets it.
+	HardshipIncome int    `yaml:"hardship_income" env:"HARDSHIP_INCOME"`
+	HardshipSource string `yaml:"hardship_source" env:"HARDSHIP_SOURCE"`
 }
 
 // Advisors are the village legal-advisor scheme's settings.
@@ -204,9 +214,11 @@ func Default() Config {
 		Session: Session{IdleTimeout: 30 * time.Minute, Lifetime: 12 * time.Hour},
 		Auth: Auth{SMSCodeTTL: 5 * time.Minute, SMSMaxAttempts: 5, SMSPerPhone: 1, SMSWindow: time.Minute,
 			LoginPerPhone: 10, LoginWindow: 15 * time.Minute},
-		Holds:    Holds{TTL: 5 * time.Minute},
-		Roster:   Roster{WeeklyCap: 3, SwapNotice: 48 * time.Hour},
-		LegalAid: LegalAid{MaxFile: 5 << 20, MaxTotal: 20 << 20, CentreName: "高平市法律援助中心"},
+		Holds:  Holds{TTL: 5 * time.Minute},
+		Roster: Roster{WeeklyCap: 3, SwapNotice: 48 * time.Hour},
+		LegalAid: LegalAid{MaxFile: 5 << 20, MaxTotal: 20 << 20, CentreName: "高平市法律援助中心",
+			BureauName: "高平市司法局", MinSupplementDays: 5,
+			HardshipIncome: 1500, HardshipSource: "示例值：部署时请按省级人民政府公布的法律援助经济困难标准设置"},
 		Advisors: Advisors{Cap: 10, TermMonths: 36, OnSiteDaysPerMonth: 1, LecturesPerQuarter: 1},
 		Booking: Booking{BookingRules: BookingRules{MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3,
 			CancelCutoff: 2 * time.Hour}, ReminderInterval: time.Minute},

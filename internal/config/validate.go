@@ -59,6 +59,11 @@ func (c Config) Validate() error {
 	check(c.LegalAid.MaxFile >= 1<<10 && c.LegalAid.MaxTotal >= c.LegalAid.MaxFile, "legal_aid.max_file", "LEGAL_AID_MAX_FILE",
 		"must be at least 1 KiB and no more than legal_aid.max_total")
 	check(c.LegalAid.CentreName != "", "legal_aid.centre_name", "LEGAL_AID_CENTRE_NAME", "must not be empty")
+	check(c.LegalAid.BureauName != "", "legal_aid.bureau_name", "LEGAL_AID_BUREAU_NAME", "must not be empty")
+	check(c.LegalAid.MinSupplementDays >= 1 && c.LegalAid.MinSupplementDays <= 30, "legal_aid.min_supplement_days",
+		"LEGAL_AID_MIN_SUPPLEMENT_DAYS", "must be 1 to 30 days")
+	check(c.LegalAid.HardshipIncome > 0 && c.LegalAid.HardshipSource != "", "legal_aid.hardship_income", "LEGAL_AID_HARDSHIP_INCOME",
+		"must be a positive per-capita monthly income, with legal_aid.hardship_source saying where it was published")
 	check(validLevel(c.Log.Level), "log.level", "LOG_LEVEL", "must be debug, info, warn or error")
 	check(c.HTTP.PublicOrigin == "" || validOrigin(c.HTTP.PublicOrigin), "http.public_origin", "HTTP_PUBLIC_ORIGIN",
 		"must be an origin such as https://legal.example.gov.cn (scheme and host, no path)")

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/errs"
+	"github.com/legaldesk/legaldesk/internal/pii"
 )
 
 // roleOf maps a viewer to their workflow role on an application.
@@ -16,6 +16,10 @@ func roleOf(v Viewer, a Application) (Role, error) {
 		return Officer, nil
 	case a.ApplicantUserID != nil && *a.ApplicantUserID == v.ID:
 		return Applicant, nil
+	case v.Role == "lawyer" && a.LawyerID != nil && *a.LawyerID == v.ID:
+		return Lawyer, nil
+	case v.Role == "admin" && a.Status == ObjectionPending:
+		return Bureau, nil // reads the case; decides through the objection
 	}
 	return "", errNoApp
 }
@@ -32,7 +36,7 @@ func (s *Service) Act(ctx context.Context, v Viewer, id int64, act Action) (Appl
 	if err != nil {
 		return Application{}, err
 	}
-	if act.Name == "assign" {
+	if act.Name == "assign" || act.Name == "grant_advance" {
 		if err := s.checkAssignment(ctx, current, act); err != nil {
 			return Application{}, err
 		}
@@ -40,8 +44,12 @@ func (s *Service) Act(ctx context.Context, v Viewer, id int64, act Action) (Appl
 	if act.Name == "object" {
 		return Application{}, errs.New(errs.Invalid, "请通过异议申请提交", "file objections at /objections")
 	}
+	act.minDays = s.MinSupplementDays
 	a, err := s.Store.Act(ctx, id, func(a *Application) (Event, *Objection, error) {
 		ev, err := Apply(a, act, role, v.ID, s.Now())
+		if err == nil {
+			ev.Notice = s.noticeFor(*a, ev)
+		}
 		return ev, nil, err
 	})
 	if err != nil {
@@ -91,93 +99,39 @@ func (s *Service) Suggestions(ctx context.Context, v Viewer, id int64) ([]Sugges
 	return Suggest(a, cands, prior, s.today()), nil
 }
 
-// Object files the applicant's objection to a refusal or termination.
-func (s *Service) Object(ctx context.Context, v Viewer, id int64, reason string) (Application, error) {
-	current, err := s.Get(ctx, v, id)
-	if err != nil {
-		return Application{}, err
+// noticeFor is the text message an event sends the applicant, if any: the
+// materials notice, deemed withdrawal and every decision (Arts. 43, 48, 49).
+// An application without a mobile number (a notified defence, a walk-in
+// with a landline) gets its letters on paper only.
+func (s *Service) noticeFor(a Application, ev Event) *Notice {
+	phone, err := s.Box.Open(a.PhoneSealed)
+	if err != nil || len(phone) != 11 {
+		return nil
 	}
-	if role, _ := roleOf(v, current); role != Applicant {
-		return Application{}, errs.New(errs.Forbidden, "只有申请人可以提出异议", "only the applicant may object")
-	}
-	if n := len([]rune(strings.TrimSpace(reason))); n < 5 || n > 1000 {
-		return Application{}, errs.New(errs.Invalid, "请说明异议理由（5至1000字）", "give your reasons").Field("reason", "请说明理由", "required")
-	}
-	a, err := s.Store.Act(ctx, id, func(a *Application) (Event, *Objection, error) {
-		from := a.Status
-		ev, err := Apply(a, Action{Name: "object", Reason: reason}, Applicant, v.ID, s.Now())
-		return ev, &Objection{AppID: a.ID, FromState: from, Reason: strings.TrimSpace(reason), Status: "pending", FiledAt: s.Now().UTC()}, err
-	})
-	if err != nil {
-		return Application{}, err
-	}
-	return s.reveal(a, v)
-}
-
-// DecideObjection lets the justice bureau uphold or overturn the decision.
-func (s *Service) DecideObjection(ctx context.Context, v Viewer, objectionID int64, overturn bool, reason string) (Application, error) {
-	if v.Role != "admin" {
-		return Application{}, errs.New(errs.Forbidden, "异议由司法行政部门审查决定", "the justice bureau decides objections")
-	}
-	if strings.TrimSpace(reason) == "" {
-		return Application{}, errs.New(errs.Invalid, "请填写审查意见", "give the reasons").Field("reason", "请填写审查意见", "required")
-	}
-	a, err := s.Store.DecideObjection(ctx, objectionID, func(o *Objection, a *Application) (Event, error) {
-		if o.Status != "pending" || a.Status != ObjectionPending {
-			return Event{}, errs.New(errs.Conflict, "该异议已审查", "this objection was decided")
+	where := "可在“我的申请”中查看、打印通知书。"
+	var kind, body string
+	switch ev.Action {
+	case "request_materials":
+		kind, body = "legal_aid_materials", fmt.Sprintf("您的法律援助申请（%s）需一次性补充以下材料：%s。请于%s前提交，逾期未补充视为撤回申请。%s",
+			a.Code, a.MissingMaterials, a.SupplementBy, where)
+	case "deem_withdrawn":
+		kind, body = "legal_aid_withdrawn", fmt.Sprintf("您的法律援助申请（%s）因逾期未补充材料，视为撤回。如仍需法律援助，可以重新申请。%s", a.Code, where)
+	case "approve":
+		kind, body = "legal_aid_approved", fmt.Sprintf("您的法律援助申请（%s）已决定给予法律援助，将在三日内指派律师。%s", a.Code, where)
+		if a.LawyerID != nil {
+			body = fmt.Sprintf("您的法律援助申请（%s）已决定给予法律援助，先行指派的律师继续为您提供帮助。%s", a.Code, where)
 		}
-		to := DecideObjection(*o, overturn)
-		now := s.Now().UTC()
-		o.Status, o.DecidedAt, o.Decision = "upheld", &now, strings.TrimSpace(reason)
-		action := "objection_upheld"
-		if overturn {
-			o.Status, action = "overturned", "objection_overturned"
-			if to == Approved {
-				a.DecidedAt = &now // the three-day assignment clock starts
-			}
-		}
-		ev := Event{AppID: a.ID, Actor: v.ID, ActorRole: string(Bureau), From: a.Status, To: to, Action: action, Reason: o.Decision, At: now}
-		a.Status, a.UpdatedAt = to, now
-		return ev, nil
-	})
-	if err != nil {
-		return Application{}, err
+	case "grant_advance":
+		kind, body = "legal_aid_advance", fmt.Sprintf("您的法律援助申请（%s）已决定先行提供法律援助并指派律师（《法律援助法》第四十四条），请及时补充材料、办理有关手续。%s", a.Code, where)
+	case "reject":
+		kind, body = "legal_aid_refused", fmt.Sprintf("您的法律援助申请（%s）经审查不予法律援助。如有异议，可以向%s提出（《法律援助法》第四十九条）。%s", a.Code, s.BureauName, where)
+	case "terminate":
+		kind, body = "legal_aid_terminated", fmt.Sprintf("您的法律援助（%s）已决定终止。如有异议，可以向%s提出（《法律援助法》第四十九条）。%s", a.Code, s.BureauName, where)
+	case "objection_upheld", "objection_overturned":
+		kind, body = "legal_aid_objection", fmt.Sprintf("%s已对您就法律援助（%s）提出的异议作出决定。%s", s.BureauName, a.Code, where)
+	default:
+		return nil
 	}
-	return s.reveal(a, v)
-}
-
-// LetterText is a decision letter's content; the API renders it as PDF.
-type LetterText struct {
-	Title, Number, To string
-	Body              []string
-}
-
-// Letter writes the approval or refusal notice, with the applicant's rights.
-func (s *Service) Letter(ctx context.Context, v Viewer, id int64) (LetterText, error) {
-	a, err := s.Get(ctx, v, id)
-	if err != nil {
-		return LetterText{}, err
-	}
-	if a.DecidedAt == nil || (a.Status != Approved && a.Status != Refused && a.Status != Assigned && a.Status != Closed) {
-		return LetterText{}, errs.New(errs.Conflict, "该申请尚未作出决定", "no decision yet")
-	}
-	when := a.DecidedAt.In(calendar.Shanghai).Format("2006年1月2日")
-	l := LetterText{To: a.Name, Number: fmt.Sprintf("法援决字〔%s〕%s号", a.DecidedAt.In(calendar.Shanghai).Format("2006"), a.Code)}
-	if a.Status == Refused {
-		l.Title = "不予法律援助决定书"
-		l.Body = []string{
-			fmt.Sprintf("你于%s提出的法律援助申请（申请编号 %s），经审查，决定不予法律援助。", a.CreatedAt.In(calendar.Shanghai).Format("2006年1月2日"), a.Code),
-			"理由：" + a.DecisionReason,
-			"如对本决定有异议，你可以依照《中华人民共和国法律援助法》第四十九条的规定，向设立法律援助机构的司法行政部门提出异议，司法行政部门应当自收到异议之日起五日内进行审查，作出维持或者责令法律援助机构改正的决定。",
-		}
-		return l, nil
-	}
-	l.Title = "给予法律援助决定书"
-	l.Body = []string{
-		fmt.Sprintf("你于%s提出的法律援助申请（申请编号 %s），经审查，符合《中华人民共和国法律援助法》规定的条件，决定自%s起给予法律援助。",
-			a.CreatedAt.In(calendar.Shanghai).Format("2006年1月2日"), a.Code, when),
-		"法律援助机构将在三日内指派律师为你提供法律援助，律师将与你联系。",
-		"受援期间，你应当如实陈述与案件有关的事实，提供有关证据材料；有《中华人民共和国法律援助法》第四十八条规定情形的，法律援助机构将终止法律援助。对终止决定有异议的，可以依照第四十九条向司法行政部门提出异议。",
-	}
-	return l, nil
+	return &Notice{Kind: kind, Body: "【法律援助】" + body, RecipientSealed: a.PhoneSealed, RecipientIndex: a.PhoneIndex,
+		RecipientMasked: pii.MaskPhone(phone)}
 }

@@ -24,7 +24,7 @@ func (s *Service) Upload(ctx context.Context, v Viewer, appID int64, name string
 	if err != nil {
 		return Attachment{}, err
 	}
-	if !v.officer() && a.Status != Received && a.Status != MaterialsRequested {
+	if !v.officer() && a.Status != Received && a.Status != MaterialsRequested && !a.AdvancePending() {
 		return Attachment{}, errs.New(errs.Conflict, "当前状态不能再上传材料", "materials cannot be added now")
 	}
 	ctype := http.DetectContentType(data)
@@ -50,7 +50,25 @@ func (s *Service) Upload(ctx context.Context, v Viewer, appID int64, name string
 		s.Files.Remove(att.Stored)
 		return Attachment{}, err
 	}
+	if a.Status == MaterialsRequested && !v.officer() {
+		return att, s.materialsUploaded(ctx, v, appID)
+	}
 	return att, nil
+}
+
+// materialsUploaded marks an application "materials received, to check"
+// after the applicant uploads following the notice: the pause ends on the
+// first such day, and deemed withdrawal waits for the officer's look.
+func (s *Service) materialsUploaded(ctx context.Context, v Viewer, id int64) error {
+	_, err := s.Store.Act(ctx, id, func(a *Application) (Event, *Objection, error) {
+		if a.Status != MaterialsRequested {
+			return Event{}, nil, illegal("materials_uploaded", a.Status)
+		}
+		ev, err := Apply(a, Action{Name: "materials_uploaded"}, System, v.ID, s.Now())
+		ev.ActorRole = string(Applicant)
+		return ev, nil, err
+	})
+	return err
 }
 
 func cleanName(name string) string {
@@ -69,18 +87,18 @@ func cleanName(name string) string {
 	return name
 }
 
-// Download returns an attachment to its applicant and to officers only.
+// Download returns an attachment to whoever may see its application: the
+// applicant; officers; the assigned lawyer, who needs the case materials to
+// act for the aided person; the justice bureau while an objection awaits its
+// decision, since it reviews the decision on those materials (Art. 49).
+// Every read is audited.
 func (s *Service) Download(ctx context.Context, v Viewer, attID int64) (Attachment, []byte, error) {
 	att, err := s.Store.Attachment(ctx, attID)
 	if err != nil {
 		return Attachment{}, nil, errNoApp
 	}
-	a, err := s.load(ctx, v, att.AppID)
-	if err != nil {
+	if _, err := s.load(ctx, v, att.AppID); err != nil {
 		return Attachment{}, nil, err
-	}
-	if role, _ := roleOf(v, a); role != Officer && role != Applicant {
-		return Attachment{}, nil, errNoApp
 	}
 	if err := s.Store.AuditRead(ctx, v.ID, "legal_aid_attachment", attID); err != nil {
 		return Attachment{}, nil, err

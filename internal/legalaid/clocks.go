@@ -10,8 +10,8 @@ import (
 
 // The statutory clocks, in calendar days as the 2021 Law counts them.
 const (
-	DecideDays    = 7 // Art. 43: decide within 7 days of a complete application
-	AssignDays    = 3 // assign a lawyer within 3 days of the approval
+	DecideDays    = 7 // Art. 43: decide within 7 days of receiving the application (paused for materials)
+	AssignDays    = 3 // Art. 43: assign within 3 days of the approval; Art. 36: within 3 days of a notice
 	ObjectionDays = 5 // Art. 49: the bureau decides an objection within 5 days
 	AdvanceDays   = 7 // Art. 44: under 7 days to a limitation date is urgent
 )
@@ -24,6 +24,9 @@ type Clock struct {
 	Overdue  bool           `json:"overdue"`
 	Advance  bool           `json:"advance_aid"`
 	Priority bool           `json:"priority_group"`
+	// Pending lists an advance-aid case's formalities still to come
+	// (materials, decision).
+	Pending []string `json:"pending,omitempty"`
 }
 
 // ClockOf works out an application's clock on day today. A pending
@@ -33,9 +36,20 @@ func ClockOf(a Application, objectionFiled *time.Time, today calendar.Date) Cloc
 	var due calendar.Date
 	switch {
 	case a.Status == Received && a.CompleteAt != nil:
-		due, c.Step = calendar.DateOf(*a.CompleteAt).AddDays(DecideDays), "decide"
+		due, _ = DecisionDue(a)
+		c.Step = "decide"
 	case a.Status == MaterialsRequested && a.SupplementBy != nil:
 		due, c.Step = *a.SupplementBy, "supplement"
+		if a.MaterialsToCheck {
+			c.Step = "check_materials" // materials received: to check
+		}
+	case a.Status == Assigned && a.AdvancePending() && a.CompleteAt != nil:
+		// Aid given first: the formal decision is still due (Art. 44).
+		due, _ = DecisionDue(a)
+		c.Step, c.Pending, c.Advance = "advance_formalities", a.Formalities(), true
+	case a.Status == Approved && a.Origin == Notified && a.CompleteAt != nil:
+		// Art. 36: assign within three days of receiving the notice.
+		due, c.Step = calendar.DateOf(*a.CompleteAt).AddDays(AssignDays), "assign_notified"
 	case a.Status == Approved && a.DecidedAt != nil:
 		due, c.Step = calendar.DateOf(*a.DecidedAt).AddDays(AssignDays), "assign"
 	case a.Status == ObjectionPending && objectionFiled != nil:
@@ -52,7 +66,7 @@ func ClockOf(a Application, objectionFiled *time.Time, today calendar.Date) Cloc
 // Advance reports an Art. 44 case: under seven days to the limitation date,
 // or preservation needed at once.
 func Advance(a Application, today calendar.Date) bool {
-	if a.UrgentPreserve {
+	if a.UrgentPreserve || a.AdvancePending() {
 		return true
 	}
 	return a.LimitationDate != nil && today.DaysUntil(*a.LimitationDate) < AdvanceDays

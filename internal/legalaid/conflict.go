@@ -112,6 +112,13 @@ func needsSenior(a Application) bool {
 	return a.Matter == Criminal && (a.CriminalCategory == "life_or_death" || a.CriminalCategory == "death_review")
 }
 
+// threeYears reports Art. 26's "three years or more of practice", counted
+// by calendar date: licensed 2023-11-27, a lawyer qualifies on 2026-11-27,
+// not the day before. (Licensed on 29 February, on 1 March.)
+func threeYears(licensed, today calendar.Date) bool {
+	return !calendar.NewDate(licensed.Year()+3, licensed.Month(), licensed.Day()).After(today)
+}
+
 // Suggest ranks the candidates: eligible and conflict-free first, then the
 // best specialty match, then the lightest open case load.
 func Suggest(a Application, cands []Candidate, prior []PriorClient, today calendar.Date) []Suggestion {
@@ -125,7 +132,7 @@ func Suggest(a Application, cands []Candidate, prior []PriorClient, today calend
 			}
 		}
 		s.Score -= 2 * c.OpenCases
-		if needsSenior(a) && c.LicensedSince.AddDays(3*365).After(today) {
+		if needsSenior(a) && !threeYears(c.LicensedSince, today) {
 			s.Forbidden = "第二十六条：可能被判处无期徒刑、死刑的案件，应当指派具有三年以上相关执业经历的律师"
 		}
 		s.Conflict = conflict(a, c, prior)

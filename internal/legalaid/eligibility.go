@@ -52,9 +52,9 @@ var rules = map[Path]Rule{
 		Options:      Art42Groups, NeedsProof: true},
 	Art41: {Path: Art41, Article: "《法律援助法》第四十一条", Title: "个人诚信承诺（告知承诺）",
 		Explanation:  "没有经济困难证明材料的，可以如实填写经济状况并作出书面承诺，法律援助机构依法核查。承诺不实的，将终止法律援助并追回费用，记入信用记录。",
-		Requirements: []string{"阅读并确认承诺书、经济状况说明和授权核查书", "签署本人姓名"},
+		Requirements: []string{"如实填写家庭人口、家庭月收入和主要财产", "阅读并确认承诺书、经济状况说明和授权核查书", "签署本人姓名"},
 		Pledge:       pledgeTexts},
-	Proofs: {Path: Proofs, Article: "《法律援助法》第四十一条", Title: "提交经济困难证明材料",
+	Proofs: {Path: Proofs, Article: "《法律援助法》第三十四条", Title: "提交经济困难证明材料",
 		Explanation:  "提交能够证明本人及家庭经济困难的材料，如最低生活保障证、特困供养证明、收入证明等，法律援助机构依法审查。",
 		Requirements: []string{"上传经济困难证明材料"}, NeedsProof: true},
 }
@@ -78,3 +78,19 @@ func Explain(m Matter, p Path) (Rule, error) {
 
 // Paths lists every path's rule, in the order the form offers them.
 func Paths() []Rule { return []Rule{rules[Art32], rules[Art42], rules[Art41], rules[Proofs]} }
+
+// Standard is the provincial economic-hardship standard (Art. 34: set by
+// the province and adjusted over time): a per-capita monthly income, with
+// where it comes from.
+type Standard struct {
+	MonthlyPerCapita int    `json:"monthly_per_capita"` // yuan
+	Source           string `json:"source"`
+}
+
+// Meets reports whether a household's statement meets the standard.
+func (st Standard) Meets(size, income int) (bool, bool) {
+	if st.MonthlyPerCapita <= 0 || size <= 0 {
+		return false, false
+	}
+	return income <= st.MonthlyPerCapita*size, true
+}

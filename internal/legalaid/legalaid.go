@@ -36,6 +36,10 @@ var MandatoryCriminal = map[string]string{
 	"life_or_death": "可能被判处无期徒刑、死刑的人",
 	"death_review":  "申请法律援助的死刑复核案件被告人",
 	"absentia":      "缺席审判案件的被告人",
+	// Art. 25(7), and Art. 28's compulsory medical treatment, which the
+	// court notifies in the same way.
+	"other_by_statute":   "法律法规规定的其他人员",
+	"compulsory_medical": "强制医疗案件的被申请人或者被告人（第二十八条）",
 }
 
 // Art31Items are the civil and administrative matters of Art. 31.
@@ -89,31 +93,46 @@ const (
 // Application is one request for legal aid. ID number and phone are kept
 // sealed; the plain fields are filled for those who may see them.
 type Application struct {
-	ID                int64          `json:"id" db:"id"`
-	Code              string         `json:"code" db:"code"`
-	ApplicantUserID   *int64         `json:"-" db:"applicant_user_id"`
-	EnteredBy         int64          `json:"-" db:"entered_by"` // an officer for walk-ins, else the resident
-	Name              string         `json:"name" db:"name"`
-	IDNumber          string         `json:"id_number" db:"-"` // masked unless for officers
-	Phone             string         `json:"phone" db:"-"`
-	IDSealed          string         `json:"-" db:"id_sealed"`
-	IDIndex           string         `json:"-" db:"id_index"`
-	PhoneSealed       string         `json:"-" db:"phone_sealed"`
-	PhoneIndex        string         `json:"-" db:"phone_index"`
-	Address           string         `json:"address" db:"address"`
-	Township          string         `json:"township" db:"township"`
-	Relation          Relation       `json:"relation" db:"relation"`
-	RepresentedName   string         `json:"represented_name,omitempty" db:"represented_name"`
-	Matter            Matter         `json:"matter" db:"matter"`
-	CriminalCategory  string         `json:"criminal_category,omitempty" db:"criminal_category"`
-	Art31Item         string         `json:"art31_item,omitempty" db:"art31_item"`
-	Mandatory         bool           `json:"mandatory" db:"mandatory"`
-	OpposingParty     string         `json:"opposing_party" db:"opposing_party"`
-	Summary           string         `json:"summary" db:"summary"`
-	LimitationDate    *calendar.Date `json:"limitation_date" db:"limitation_date"`
-	UrgentPreserve    bool           `json:"urgent_preservation" db:"urgent_preserve"`
-	Path              Path           `json:"path" db:"path"`
-	PathDetail        string         `json:"path_detail" db:"path_detail"` // the Art. 32 ground or Art. 42 group
+	ID              int64  `json:"id" db:"id"`
+	Code            string `json:"code" db:"code"`
+	ApplicantUserID *int64 `json:"-" db:"applicant_user_id"`
+	EnteredBy       int64  `json:"-" db:"entered_by"` // an officer for walk-ins, else the resident
+	Name            string `json:"name" db:"name"`
+	IDNumber        string `json:"id_number" db:"-"` // masked unless for officers
+	Phone           string `json:"phone" db:"-"`
+	IDSealed        string `json:"-" db:"id_sealed"`
+	IDIndex         string `json:"-" db:"id_index"`
+	PhoneSealed     string `json:"-" db:"phone_sealed"`
+	PhoneIndex      string `json:"-" db:"phone_index"`
+	// The aided person's ID number, on an application on their behalf.
+	AidedIDNumber string `json:"aided_id_number,omitempty" db:"-"`
+	AidedIDSealed string `json:"-" db:"aided_id_sealed"`
+	AidedIDIndex  string `json:"-" db:"aided_id_index"`
+	// Age and AidedAge come from the ID numbers, for officers (minors and
+	// people of 60 and over are priority groups).
+	Age              *int           `json:"age,omitempty" db:"-"`
+	AidedAge         *int           `json:"aided_age,omitempty" db:"-"`
+	Address          string         `json:"address" db:"address"`
+	Township         string         `json:"township" db:"township"`
+	Relation         Relation       `json:"relation" db:"relation"`
+	RepresentedName  string         `json:"represented_name,omitempty" db:"represented_name"`
+	Matter           Matter         `json:"matter" db:"matter"`
+	CriminalCategory string         `json:"criminal_category,omitempty" db:"criminal_category"`
+	Art31Item        string         `json:"art31_item,omitempty" db:"art31_item"`
+	Mandatory        bool           `json:"mandatory" db:"mandatory"`
+	OpposingParty    string         `json:"opposing_party" db:"opposing_party"`
+	Summary          string         `json:"summary" db:"summary"`
+	LimitationDate   *calendar.Date `json:"limitation_date" db:"limitation_date"`
+	UrgentPreserve   bool           `json:"urgent_preservation" db:"urgent_preserve"`
+	Path             Path           `json:"path,omitempty" db:"path"`     // none for a notified defence
+	PathDetail       string         `json:"path_detail" db:"path_detail"` // the Art. 32 ground or Art. 42 group
+	// The Art. 41 economic statement behind the pledge.
+	HouseholdSize   int    `json:"household_size,omitempty" db:"household_size"`
+	HouseholdIncome int    `json:"household_income,omitempty" db:"household_income"` // yuan a month
+	NotableAssets   string `json:"notable_assets,omitempty" db:"notable_assets"`
+	// MeetsStandard: whether the statement meets the provincial hardship
+	// standard (Art. 34), for officers.
+	MeetsStandard     *bool          `json:"meets_standard,omitempty" db:"-"`
 	Veteran           bool           `json:"veteran" db:"veteran"`
 	PledgeVersion     string         `json:"pledge_version,omitempty" db:"pledge_version"`
 	PledgeSignedName  string         `json:"pledge_signed_name,omitempty" db:"pledge_signed_name"`
@@ -128,9 +147,41 @@ type Application struct {
 	Result            string         `json:"result,omitempty" db:"result"`
 	ConflictOverride  string         `json:"conflict_override,omitempty" db:"conflict_override"`
 	TerminationGround string         `json:"termination_ground,omitempty" db:"termination_ground"`
-	CreatedAt         time.Time      `json:"created_at" db:"created_at"`
-	UpdatedAt         time.Time      `json:"updated_at" db:"updated_at"`
+	// A notified defence (Arts. 25, 28, 36): who notified, their case
+	// number and the notice's date. Applications have origin "application".
+	Origin       Origin         `json:"origin" db:"origin"`
+	NoticeOrgan  string         `json:"notice_organ,omitempty" db:"notice_organ"`
+	NoticeCaseNo string         `json:"notice_case_no,omitempty" db:"notice_case_no"`
+	NoticeDate   *calendar.Date `json:"notice_date,omitempty" db:"notice_date"`
+	// The Art. 43 materials notice pauses the review period: when it went
+	// out, when the first material came in after it, whether uploads wait
+	// for an officer's look, and the days paused so far.
+	MaterialsNoticeAt   *time.Time `json:"materials_notice_at" db:"materials_notice_at"`
+	MaterialsReceivedAt *time.Time `json:"materials_received_at" db:"materials_received_at"`
+	MaterialsToCheck    bool       `json:"materials_to_check" db:"materials_to_check"`
+	PausedDays          int        `json:"paused_days" db:"paused_days"`
+	// ObjectionDecided: the bureau decided an objection to the current
+	// decision, which is then final in the system (Art. 49).
+	ObjectionDecided bool   `json:"objection_decided" db:"objection_decided"`
+	TerminatedFrom   Status `json:"-" db:"terminated_from"`
+	// Advance aid (Art. 44): the ground, the reason and when it was given.
+	AdvanceGround string     `json:"advance_ground,omitempty" db:"advance_ground"`
+	AdvanceReason string     `json:"advance_reason,omitempty" db:"advance_reason"`
+	AdvanceAt     *time.Time `json:"advance_at,omitempty" db:"advance_at"`
+	// An Art. 48 ground the assigned lawyer reported (Art. 48 ¶2).
+	ReportedGround string    `json:"reported_ground,omitempty" db:"reported_ground"`
+	ReportedReason string    `json:"reported_reason,omitempty" db:"reported_reason"`
+	CreatedAt      time.Time `json:"created_at" db:"created_at"`
+	UpdatedAt      time.Time `json:"updated_at" db:"updated_at"`
 }
+
+// Origin is how a case reached the centre.
+type Origin string
+
+const (
+	Applied  Origin = "application" // an application (online or at the window)
+	Notified Origin = "notified"    // a notice from a court, procuratorate or public-security organ
+)
 
 // Event is one immutable step of an application's history.
 type Event struct {
@@ -144,6 +195,15 @@ type Event struct {
 	Reason    string    `json:"reason" db:"reason"`
 	StaffNote string    `json:"staff_note,omitempty" db:"staff_note"` // never shown to the applicant
 	At        time.Time `json:"at" db:"at"`
+	// Notice is an SMS to the applicant written with the event, in its
+	// transaction (a transactional outbox).
+	Notice *Notice `json:"-" db:"-"`
+}
+
+// Notice is a text message to an application's phone.
+type Notice struct {
+	Kind, Body                                       string
+	RecipientSealed, RecipientIndex, RecipientMasked string
 }
 
 // Attachment is an uploaded file's record; the file lives outside the web root.
@@ -161,14 +221,17 @@ type Attachment struct {
 // Objection is an applicant's objection to a refusal or a termination,
 // decided by the justice bureau within five days (Art. 49).
 type Objection struct {
-	ID        int64      `json:"id" db:"id"`
-	AppID     int64      `json:"application_id" db:"application_id"`
-	FromState Status     `json:"from_status" db:"from_status"`
-	Reason    string     `json:"reason" db:"reason"`
-	Status    string     `json:"status" db:"status"` // pending, upheld, overturned
-	FiledAt   time.Time  `json:"filed_at" db:"filed_at"`
-	DecidedAt *time.Time `json:"decided_at" db:"decided_at"`
-	Decision  string     `json:"decision_reason" db:"decision_reason"`
+	ID         int64      `json:"id" db:"id"`
+	AppID      int64      `json:"application_id" db:"application_id"`
+	FromState  Status     `json:"from_status" db:"from_status"`
+	Reason     string     `json:"reason" db:"reason"`
+	Status     string     `json:"status" db:"status"`     // pending, upheld, overturned
+	Objector   string     `json:"objector" db:"objector"` // applicant or aided_person (Art. 49)
+	Channel    string     `json:"channel" db:"channel"`   // online, or window (handed in on paper)
+	RecordedBy *int64     `json:"-" db:"recorded_by"`
+	FiledAt    time.Time  `json:"filed_at" db:"filed_at"`
+	DecidedAt  *time.Time `json:"decided_at" db:"decided_at"`
+	Decision   string     `json:"decision_reason" db:"decision_reason"`
 }
 
 // OpenObjection is a pending objection with what the bureau reads first.
@@ -177,4 +240,7 @@ type OpenObjection struct {
 	Code          string `db:"code" json:"code"`
 	Name          string `db:"name" json:"name"`
 	DecidedReason string `db:"decided_reason" json:"decided_reason"`
+	// Due is the last day of the bureau's five days (Art. 49).
+	Due     calendar.Date `db:"-" json:"due"`
+	Overdue bool          `db:"-" json:"overdue"`
 }

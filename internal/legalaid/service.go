@@ -20,6 +20,9 @@ type Filter struct {
 	Statuses        []Status
 	Township        string
 	Matter          Matter
+	// AdvancePending adds the assigned cases given aid first whose formal
+	// decision is still due (Art. 44).
+	AdvancePending bool
 }
 
 // Store is what legal aid needs from storage.
@@ -43,8 +46,10 @@ type Store interface {
 	Candidates(ctx context.Context) ([]Candidate, error)
 	PriorClients(ctx context.Context) ([]PriorClient, error)
 	DueWithdrawals(ctx context.Context, today calendar.Date) ([]int64, error)
-	// AuditRead records who read personal data (PIPL).
+	// AuditRead records who read personal data (PIPL); AuditReadDetail a
+	// read of a list, with the ids shown.
 	AuditRead(ctx context.Context, actor int64, object string, id int64) error
+	AuditReadDetail(ctx context.Context, actor int64, object string, id int64, detail string) error
 }
 
 // Files keeps uploads outside the web root under random names.
@@ -73,6 +78,14 @@ type Service struct {
 	Now      func() time.Time
 	MaxFile  int64 // bytes per file
 	MaxTotal int64 // bytes per application
+	// MinSupplementDays is the shortest deadline a materials notice may set
+	// (default MinSupplementDays).
+	MinSupplementDays int
+	// CentreName and BureauName head the letters: the legal-aid centre
+	// decides, the justice bureau that set it up hears objections (Art. 49).
+	CentreName, BureauName string
+	// Hardship is the provincial economic-hardship standard (Art. 34).
+	Hardship Standard
 }
 
 func (s *Service) today() calendar.Date { return calendar.DateOf(s.Now()) }
@@ -129,10 +142,28 @@ func (s *Service) reveal(a Application, v Viewer) (Application, error) {
 	if err != nil {
 		return Application{}, fmt.Errorf("application %d: phone: %w", a.ID, err)
 	}
+	aided := ""
+	if a.AidedIDSealed != "" {
+		if aided, err = s.Box.Open(a.AidedIDSealed); err != nil {
+			return Application{}, fmt.Errorf("application %d: aided person's id number: %w", a.ID, err)
+		}
+	}
+	a.Age, a.AidedAge = ageOf(id, s.today()), ageOf(aided, s.today())
+	if v.officer() || v.Role == "" {
+		if ok, known := s.Hardship.Meets(a.HouseholdSize, a.HouseholdIncome); known && a.Path == Art41 {
+			a.MeetsStandard = &ok
+		}
+	}
 	if v.officer() {
-		a.IDNumber, a.Phone = id, phone
-	} else {
-		a.IDNumber, a.Phone = pii.MaskIDNumber(id), pii.MaskPhone(phone)
+		a.IDNumber, a.Phone, a.AidedIDNumber = id, phone, aided
+		return a, nil
+	}
+	a.IDNumber, a.Phone = pii.MaskIDNumber(id), pii.MaskPhone(phone)
+	if aided != "" {
+		a.AidedIDNumber = pii.MaskIDNumber(aided)
+	}
+	if !v.officer() && v.Role != "" {
+		a.Age, a.AidedAge = nil, nil // ages are for the centre's triage
 	}
 	return a, nil
 }
@@ -162,65 +193,6 @@ func (s *Service) Mine(ctx context.Context, v Viewer) ([]Application, error) {
 	return list, s.revealAll(list, v)
 }
 
-// Queue is the officers' triage board, after deemed withdrawals are applied.
-func (s *Service) Queue(ctx context.Context, f Filter) ([]Queued, error) {
-	if err := s.Sweep(ctx); err != nil {
-		return nil, err
-	}
-	if len(f.Statuses) == 0 {
-		f.Statuses = []Status{Received, MaterialsRequested, Approved, ObjectionPending}
-	}
-	list, err := s.Store.Applications(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]int64, len(list))
-	for i, a := range list {
-		ids[i] = a.ID
-	}
-	objections, err := s.Store.PendingObjections(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	today := s.today()
-	q := make([]Queued, len(list))
-	for i, a := range list {
-		var filed *time.Time
-		if o, ok := objections[a.ID]; ok {
-			filed = &o.FiledAt
-		}
-		// The board shows numbers masked; the full ones are read one by one.
-		shown, err := s.reveal(a, Viewer{})
-		if err != nil {
-			return nil, err
-		}
-		q[i] = Queued{Application: shown, Clock: ClockOf(a, filed, today)}
-	}
-	Triage(q)
-	return q, nil
-}
-
-// Sweep deems withdrawn every application whose supplement deadline passed.
-func (s *Service) Sweep(ctx context.Context) error {
-	ids, err := s.Store.DueWithdrawals(ctx, s.today())
-	if err != nil {
-		return err
-	}
-	for _, id := range ids {
-		_, err := s.Store.Act(ctx, id, func(a *Application) (Event, *Objection, error) {
-			if !DueForWithdrawal(*a, s.today()) {
-				return Event{}, nil, errs.New(errs.Conflict, "已处理", "already handled")
-			}
-			ev, err := Apply(a, Action{Name: "deem_withdrawn", Reason: "逾期未补充材料，视为撤回申请"}, System, 0, s.Now())
-			return ev, nil, err
-		})
-		if err != nil && !errs.Is(err, errs.Conflict) {
-			return err
-		}
-	}
-	return nil
-}
-
 // Timeline is an application's events; the applicant sees no staff notes.
 func (s *Service) Timeline(ctx context.Context, v Viewer, id int64) ([]Event, error) {
 	if _, err := s.load(ctx, v, id); err != nil {
@@ -239,9 +211,4 @@ func newCode(now time.Time) string {
 	b := make([]byte, 3)
 	rand.Read(b)
 	return fmt.Sprintf("FY%s%s", now.In(calendar.Shanghai).Format("060102"), strings.ToUpper(hex.EncodeToString(b)))
-}
-
-// OpenObjections lists the pending objections, for the justice bureau.
-func (s *Service) OpenObjections(ctx context.Context) ([]OpenObjection, error) {
-	return s.Store.OpenObjections(ctx)
 }

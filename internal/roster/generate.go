@@ -16,6 +16,7 @@ type Lawyer struct {
 	ID           int64  `json:"id"`
 	Name         string `json:"name"`
 	HomeTownship string `json:"home_township"`
+	Firm         string `json:"firm"` // shown when a colleague is chosen for a swap
 }
 
 // Site is what the generator knows of a site.

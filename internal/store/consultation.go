@@ -107,3 +107,57 @@ func (s *Store) Referrals(ctx context.Context, residentID int64, kind string) ([
 	err := s.db.SelectContext(ctx, &out, q+` ORDER BY c.id DESC LIMIT 20`, args...)
 	return out, translate(err)
 }
+
+const consultationColumns = `id, booking_id, site_id, lawyer_id, resident_id, walk_in, visitor, category, summary, outcome, referral, created_at`
+
+// ShiftDay lists a shift's bookings that were not cancelled (waiting,
+// attended or absent) and the consultation records of those that have one.
+func (s *Store) ShiftDay(ctx context.Context, shiftID int64) ([]booking.Booking, map[int64]booking.Consultation, error) {
+	list := []booking.Booking{}
+	err := s.db.SelectContext(ctx, &list, bookingQuery+` WHERE b.status <> 'cancelled' AND sl.shift_id = ? ORDER BY b.starts_at, b.id`, shiftID)
+	if err != nil {
+		return nil, nil, translate(err)
+	}
+	records := map[int64]booking.Consultation{}
+	if len(list) == 0 {
+		return list, records, nil
+	}
+	ids := make([]int64, len(list))
+	for i := range list {
+		localBooking(&list[i])
+		ids[i] = list[i].ID
+	}
+	var recs []booking.Consultation
+	q := `SELECT ` + consultationColumns + ` FROM consultations WHERE booking_id IN (` + placeholders(len(ids)) + `)`
+	if err := s.db.SelectContext(ctx, &recs, q, int64Args(ids)...); err != nil {
+		return nil, nil, translate(err)
+	}
+	for _, r := range recs {
+		records[*r.BookingID] = r
+	}
+	return list, records, nil
+}
+
+// Consultation returns one record.
+func (s *Store) Consultation(ctx context.Context, id int64) (booking.Consultation, error) {
+	var c booking.Consultation
+	err := s.db.GetContext(ctx, &c, `SELECT `+consultationColumns+` FROM consultations WHERE id = ?`, id)
+	return c, translate(err)
+}
+
+// CorrectConsultation keeps what the record said and stores the correction,
+// in one transaction.
+func (s *Store) CorrectConsultation(ctx context.Context, editor int64, c booking.Consultation, at time.Time) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var old booking.Consultation
+		if err := tx.GetContext(ctx, &old, `SELECT `+consultationColumns+` FROM consultations WHERE id = ?`+s.forUpdate(), c.ID); err != nil {
+			return err
+		}
+		const keep = `INSERT INTO consultation_edits (consultation_id, editor, category, summary, outcome, edited_at) VALUES (?, ?, ?, ?, ?, ?)`
+		if _, err := tx.ExecContext(ctx, keep, old.ID, editor, old.Category, old.Summary, old.Outcome, at.UTC()); err != nil {
+			return err
+		}
+		const q = `UPDATE consultations SET category = ?, summary = ?, outcome = ?, referral = ? WHERE id = ?`
+		return execOne(ctx, tx, q, c.Category, c.Summary, c.Outcome, c.Referral, c.ID)
+	})
+}

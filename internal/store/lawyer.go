@@ -21,18 +21,20 @@ func (s *Store) LawyerProfiles(ctx context.Context) ([]roster.LawyerProfile, err
 
 // Lawyers returns the active lawyers for rostering.
 func (s *Store) Lawyers(ctx context.Context) (map[int64]roster.Lawyer, error) {
-	const q = `SELECT u.id, u.name, l.home_township FROM lawyers l JOIN users u ON u.id = l.user_id WHERE u.active = ?`
+	const q = `SELECT u.id, u.name, l.home_township, f.name AS firm FROM lawyers l JOIN users u ON u.id = l.user_id
+		JOIN firms f ON f.id = l.firm_id WHERE u.active = ?`
 	var rows []struct {
 		ID           int64  `db:"id"`
 		Name         string `db:"name"`
 		HomeTownship string `db:"home_township"`
+		Firm         string `db:"firm"`
 	}
 	if err := s.db.SelectContext(ctx, &rows, q, true); err != nil {
 		return nil, translate(err)
 	}
 	out := make(map[int64]roster.Lawyer, len(rows))
 	for _, r := range rows {
-		out[r.ID] = roster.Lawyer{ID: r.ID, Name: r.Name, HomeTownship: r.HomeTownship}
+		out[r.ID] = roster.Lawyer{ID: r.ID, Name: r.Name, HomeTownship: r.HomeTownship, Firm: r.Firm}
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -11,21 +12,27 @@ import (
 	"github.com/legaldesk/legaldesk/internal/legalaid"
 )
 
-const appColumns = `id, code, applicant_user_id, entered_by, name, id_sealed, id_index, phone_sealed, phone_index, address, township,
+const appColumns = `id, code, applicant_user_id, entered_by, name, id_sealed, id_index, phone_sealed, phone_index, aided_id_sealed,
+	aided_id_index, address, township,
 	relation, represented_name, matter, criminal_category, art31_item, mandatory, opposing_party, summary, limitation_date,
-	urgent_preserve, path, path_detail, veteran, pledge_version, pledge_signed_name, sensitive_consent, status, complete_at,
+	urgent_preserve, path, path_detail, household_size, household_income, notable_assets, veteran, pledge_version, pledge_signed_name, sensitive_consent, status, complete_at,
 	supplement_by, missing_materials, decided_at, decision_reason, lawyer_id, result, conflict_override, termination_ground,
+	origin, notice_organ, notice_case_no, notice_date, materials_notice_at, materials_received_at, materials_to_check,
+	paused_days, objection_decided, terminated_from, reported_ground, reported_reason, advance_ground, advance_reason, advance_at,
 	created_at, updated_at`
 
 // CreateApplication inserts an application and its first event together.
 func (s *Store) CreateApplication(ctx context.Context, a *legalaid.Application, ev legalaid.Event) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		q := `INSERT INTO legal_aid_applications (` + strings.ReplaceAll(appColumns, "id, code", "code") + `)
-			VALUES (:code, :applicant_user_id, :entered_by, :name, :id_sealed, :id_index, :phone_sealed, :phone_index, :address,
+			VALUES (:code, :applicant_user_id, :entered_by, :name, :id_sealed, :id_index, :phone_sealed, :phone_index,
+			:aided_id_sealed, :aided_id_index, :address,
 			:township, :relation, :represented_name, :matter, :criminal_category, :art31_item, :mandatory, :opposing_party, :summary,
-			:limitation_date, :urgent_preserve, :path, :path_detail, :veteran, :pledge_version, :pledge_signed_name,
+			:limitation_date, :urgent_preserve, :path, :path_detail, :household_size, :household_income, :notable_assets, :veteran, :pledge_version, :pledge_signed_name,
 			:sensitive_consent, :status, :complete_at, :supplement_by, :missing_materials, :decided_at, :decision_reason,
-			:lawyer_id, :result, :conflict_override, :termination_ground, :created_at, :updated_at)`
+			:lawyer_id, :result, :conflict_override, :termination_ground, :origin, :notice_organ, :notice_case_no, :notice_date,
+			:materials_notice_at, :materials_received_at, :materials_to_check, :paused_days, :objection_decided, :terminated_from,
+			:reported_ground, :reported_reason, :advance_ground, :advance_reason, :advance_at, :created_at, :updated_at)`
 		res, err := tx.NamedExecContext(ctx, q, a)
 		if err != nil {
 			return err
@@ -38,22 +45,29 @@ func (s *Store) CreateApplication(ctx context.Context, a *legalaid.Application, 
 	})
 }
 
+// insertEvent records an event and, in the same transaction, the text
+// message it sends (a transactional outbox: no change without its notice).
 func (s *Store) insertEvent(ctx context.Context, tx *sqlx.Tx, ev legalaid.Event) error {
 	const q = `INSERT INTO legal_aid_events (application_id, actor, actor_role, from_status, to_status, action, reason, staff_note, at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	_, err := tx.ExecContext(ctx, q, ev.AppID, ev.Actor, ev.ActorRole, ev.From, ev.To, ev.Action, ev.Reason, ev.StaffNote, ev.At.UTC())
+	if err != nil || ev.Notice == nil {
+		return err
+	}
+	const qo = `INSERT INTO outbox (channel, kind, recipient_sealed, recipient_index, recipient_masked, body, demo_aid, created_at)
+		VALUES ('sms', ?, ?, ?, ?, ?, ?, ?)`
+	n := ev.Notice
+	_, err = tx.ExecContext(ctx, qo, n.Kind, n.RecipientSealed, n.RecipientIndex, n.RecipientMasked, n.Body, false, ev.At.UTC())
 	return err
 }
 
 func localApp(a *legalaid.Application) {
 	a.CreatedAt, a.UpdatedAt = a.CreatedAt.In(calendar.Shanghai), a.UpdatedAt.In(calendar.Shanghai)
-	if a.CompleteAt != nil {
-		t := a.CompleteAt.In(calendar.Shanghai)
-		a.CompleteAt = &t
-	}
-	if a.DecidedAt != nil {
-		t := a.DecidedAt.In(calendar.Shanghai)
-		a.DecidedAt = &t
+	for _, p := range []**time.Time{&a.CompleteAt, &a.DecidedAt, &a.MaterialsNoticeAt, &a.MaterialsReceivedAt, &a.AdvanceAt} {
+		if *p != nil {
+			t := (*p).In(calendar.Shanghai)
+			*p = &t
+		}
 	}
 }
 
@@ -80,10 +94,14 @@ func (s *Store) Applications(ctx context.Context, f legalaid.Filter) ([]legalaid
 		where, args = append(where, "lawyer_id = ?"), append(args, f.LawyerID)
 	}
 	if len(f.Statuses) > 0 {
-		where = append(where, "status IN ("+placeholders(len(f.Statuses))+")")
+		in := "status IN (" + placeholders(len(f.Statuses)) + ")"
 		for _, st := range f.Statuses {
 			args = append(args, st)
 		}
+		if f.AdvancePending { // aid given first, the formal decision still due (Art. 44)
+			in = "(" + in + " OR (status = 'assigned' AND advance_ground <> '' AND decided_at IS NULL))"
+		}
+		where = append(where, in)
 	}
 	if f.Township != "" {
 		where, args = append(where, "township = ?"), append(args, f.Township)
@@ -121,8 +139,9 @@ func (s *Store) Act(ctx context.Context, id int64, change func(*legalaid.Applica
 			return err
 		}
 		if obj != nil {
-			const q = `INSERT INTO legal_aid_objections (application_id, from_status, reason, status, filed_at) VALUES (?, ?, ?, ?, ?)`
-			_, err = tx.ExecContext(ctx, q, obj.AppID, obj.FromState, obj.Reason, obj.Status, obj.FiledAt)
+			const q = `INSERT INTO legal_aid_objections (application_id, from_status, reason, status, objector, channel, recorded_by, filed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+			_, err = tx.ExecContext(ctx, q, obj.AppID, obj.FromState, obj.Reason, obj.Status, obj.Objector, obj.Channel, obj.RecordedBy, obj.FiledAt)
 		}
 		return err
 	})
@@ -132,8 +151,12 @@ func (s *Store) Act(ctx context.Context, id int64, change func(*legalaid.Applica
 func (s *Store) updateApp(ctx context.Context, tx *sqlx.Tx, a legalaid.Application) error {
 	const q = `UPDATE legal_aid_applications SET status = :status, complete_at = :complete_at, supplement_by = :supplement_by,
 		missing_materials = :missing_materials, decided_at = :decided_at, decision_reason = :decision_reason, lawyer_id = :lawyer_id,
-		result = :result, conflict_override = :conflict_override, termination_ground = :termination_ground, updated_at = :updated_at
-		WHERE id = :id`
+		result = :result, conflict_override = :conflict_override, termination_ground = :termination_ground,
+		materials_notice_at = :materials_notice_at, materials_received_at = :materials_received_at,
+		materials_to_check = :materials_to_check, paused_days = :paused_days, objection_decided = :objection_decided,
+		terminated_from = :terminated_from, reported_ground = :reported_ground, reported_reason = :reported_reason,
+		advance_ground = :advance_ground, advance_reason = :advance_reason, advance_at = :advance_at,
+		updated_at = :updated_at WHERE id = :id`
 	_, err := tx.NamedExecContext(ctx, q, a)
 	return err
 }
@@ -149,7 +172,8 @@ func (s *Store) Events(ctx context.Context, id int64) ([]legalaid.Event, error) 
 	return out, translate(err)
 }
 
-const objectionColumns = `id, application_id, from_status, reason, status, filed_at, decided_at, decision_reason`
+const objectionColumns = `id, application_id, from_status, reason, status, objector, channel, recorded_by, filed_at, decided_at,
+	decision_reason`
 
 // PendingObjections returns the pending objection of each application.
 func (s *Store) PendingObjections(ctx context.Context, appIDs []int64) (map[int64]legalaid.Objection, error) {
@@ -191,8 +215,8 @@ func (s *Store) DecideObjection(ctx context.Context, id int64, decide func(*lega
 		if err != nil {
 			return err
 		}
-		const q = `UPDATE legal_aid_objections SET status = ?, decided_at = ?, decision_reason = ? WHERE id = ?`
-		if _, err := tx.ExecContext(ctx, q, o.Status, o.DecidedAt, o.Decision, o.ID); err != nil {
+		const q = `UPDATE legal_aid_objections SET status = ?, decided_at = ?, decided_by = ?, decision_reason = ? WHERE id = ?`
+		if _, err := tx.ExecContext(ctx, q, o.Status, o.DecidedAt, ev.Actor, o.Decision, o.ID); err != nil {
 			return err
 		}
 		if err := s.updateApp(ctx, tx, a); err != nil {
@@ -247,7 +271,8 @@ func (s *Store) Attachment(ctx context.Context, id int64) (legalaid.Attachment, 
 // DueWithdrawals lists applications waiting for materials past their deadline.
 func (s *Store) DueWithdrawals(ctx context.Context, today calendar.Date) ([]int64, error) {
 	var ids []int64
-	err := s.db.SelectContext(ctx, &ids, `SELECT id FROM legal_aid_applications WHERE status = 'materials_requested' AND supplement_by < ?`, today)
+	const q = `SELECT id FROM legal_aid_applications WHERE status = 'materials_requested' AND materials_to_check = ? AND supplement_by < ?`
+	err := s.db.SelectContext(ctx, &ids, q, false, today)
 	return ids, translate(err)
 }
 
@@ -255,7 +280,8 @@ func (s *Store) DueWithdrawals(ctx context.Context, today calendar.Date) ([]int6
 // and applicant, oldest first, for the justice bureau.
 func (s *Store) OpenObjections(ctx context.Context) ([]legalaid.OpenObjection, error) {
 	out := []legalaid.OpenObjection{}
-	const q = `SELECT o.id, o.application_id, o.from_status, o.reason, o.status, o.filed_at, o.decided_at, o.decision_reason,
+	const q = `SELECT o.id, o.application_id, o.from_status, o.reason, o.status, o.objector, o.channel, o.recorded_by, o.filed_at,
+		o.decided_at, o.decision_reason,
 		a.code, a.name, a.decision_reason AS decided_reason FROM legal_aid_objections o
 		JOIN legal_aid_applications a ON a.id = o.application_id WHERE o.status = 'pending' ORDER BY o.id`
 	err := s.db.SelectContext(ctx, &out, q)

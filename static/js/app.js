@@ -15,6 +15,7 @@ import * as bookings from './pages/bookings.js';
 import * as aid from './pages/aid.js';
 import * as aidMine from './pages/aid-mine.js';
 import * as aidQueue from './pages/aid-queue.js';
+import * as aidNotice from './pages/aid-notice.js';
 import * as objections from './pages/objections.js';
 import * as outbox from './pages/outbox.js';
 import * as pools from './pages/pools.js';
@@ -39,6 +40,7 @@ const routes = {
   aid,
   'aid-mine': aidMine,
   'aid-queue': aidQueue,
+  'aid-notice': aidNotice,
   objections,
   outbox,
   pools,
@@ -54,6 +56,7 @@ async function route() {
   const [name, ...rest] = location.hash.replace(/^#\/?/, '').split('/');
   const page = routes[name] ?? notFound;
   const main = document.getElementById('main');
+  main.dataset.route = location.hash;
   for (const a of document.querySelectorAll('#nav a')) {
     a.toggleAttribute('aria-current', a.getAttribute('href') === '#/' + name);
     if (a.hasAttribute('aria-current')) a.setAttribute('aria-current', 'page');

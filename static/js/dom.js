@@ -23,7 +23,13 @@ class Safe {
 
 function toSafe(v) { return v instanceof Safe ? v.s : esc(v); }
 
-export function render(el, safe) { el.innerHTML = String(safe); }
+// render fills el. A page that finished loading after the person moved on
+// (main's route is no longer the address shown) does not overwrite the page
+// they are on now.
+export function render(el, safe) {
+  if (el.id === 'main' && el.dataset.route !== undefined && el.dataset.route !== location.hash) return;
+  el.innerHTML = String(safe);
+}
 
 let toastTimer;
 export function toast(msg) {

@@ -2,9 +2,10 @@
 // the timeline), or a lawyer's assigned cases.
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { html, render, toast } from '../dom.js';
+import { html, render, showErrors, toast } from '../dom.js';
 import { session } from '../session.js';
 import { uploadFile } from '../upload.js';
+import { art48Order, letterLinks } from '../letters.js';
 
 export async function show(main) {
   if (!['resident', 'lawyer'].includes(session.user?.role)) {
@@ -13,13 +14,16 @@ export async function show(main) {
   }
   const list = (await api('GET', '/me/legal-aid')).items;
   const details = await Promise.all(list.map((a) => api('GET', `/legal-aid/applications/${a.id}`)));
+  const lawyer = session.user.role === 'lawyer';
+  const grounds = lawyer ? (await api('GET', '/legal-aid/eligibility')).termination_grounds : {};
   render(main, html`
     <h1>${t('aid.mine')}</h1>
     ${details.length ? html`<ul class="list" id="aid-list">${details.map(({ application: a, attachments, timeline }) => html`
       <li data-app="${a.id}">
         <p><strong>${a.code}</strong> · <span class="aid-status">${t('aidstatus.' + a.status)}</span></p>
         <p>${a.summary}</p>
-        ${a.status === 'materials_requested' ? html`<p class="alert">${t('aid.missing', { list: a.missing_materials, date: a.supplement_by })}</p>` : ''}
+        ${a.status === 'materials_requested' ? html`<p class="alert materials-notice">${t('aid.missing', { list: a.missing_materials, date: a.supplement_by })}
+          <a href="/api/v1/legal-aid/applications/${a.id}/decision.pdf?kind=materials" target="_blank" rel="noopener">${t('aid.noticeLetter')}</a></p>` : ''}
         ${['received', 'materials_requested'].includes(a.status) && session.user.role === 'resident' ? html`
           <label for="file-${a.id}">${t('aid.upload')}</label>
           <input id="file-${a.id}" type="file" accept="application/pdf,image/jpeg,image/png" data-file="${a.id}">
@@ -27,7 +31,13 @@ export async function show(main) {
           ${a.status === 'materials_requested' ? html`<button type="button" class="btn" data-supply="${a.id}">${t('aid.supplied')}</button>` : ''}</p>` : ''}
         <p class="muted">${t('aid.attachments')}：${attachments.map((f) => html`<a href="/api/v1/legal-aid/attachments/${f.id}">${f.name}</a> `)}</p>
         <details><summary>${t('aid.timeline')}</summary><ol>${timeline.map((e) => html`<li>${e.at.slice(0, 16).replace('T', ' ')} ${t('aidstatus.' + e.to)} ${e.reason}</li>`)}</ol></details>
-        ${a.decided_at ? html`<p><a href="/api/v1/legal-aid/applications/${a.id}/decision.pdf" target="_blank" rel="noopener">${t('aid.letter')}</a></p>` : ''}
+        ${letterLinks(a, timeline)}
+        ${lawyer && a.status === 'assigned' ? html`<form class="report" data-report="${a.id}" novalidate>
+          <p class="alert form-alert" tabindex="-1" hidden></p>
+          <label for="ground-${a.id}">${t('aid.report')}</label>
+          <select id="ground-${a.id}" name="ground">${art48Order.map((k) => html`<option value="${k}">${grounds[k]}</option>`)}</select>
+          <label for="reason-${a.id}">${t('aid.reason')}</label><input id="reason-${a.id}" name="reason" maxlength="1000">
+          <p><button class="btn secondary">${t('aid.reportBtn')}</button></p></form>` : ''}
         ${['refused', 'terminated'].includes(a.status) && session.user.role === 'resident' ? html`
           <label for="objection-${a.id}">${t('aid.objection')}</label><textarea id="objection-${a.id}" rows="3" maxlength="1000"></textarea>
           <p><button type="button" class="btn secondary" data-object="${a.id}">${t('aid.object')}</button></p>` : ''}
@@ -53,6 +63,18 @@ export async function show(main) {
         show(main);
       } catch (err) {
         toast(err.message);
+      }
+    });
+  }
+  for (const f of main.querySelectorAll('[data-report]')) {
+    f.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        await api('POST', `/legal-aid/applications/${f.dataset.report}/actions`, { action: 'report_ground', ground: f.ground.value, reason: f.reason.value });
+        toast(t('aid.done'));
+        show(main);
+      } catch (err) {
+        showErrors(f, err);
       }
     });
   }

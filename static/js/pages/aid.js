@@ -38,12 +38,15 @@ export async function show(main) {
       <fieldset><legend>${t('aid.step2')}</legend>
         <label for="name">${t('aid.name')}</label><input id="name" name="name" autocomplete="name" required>
         <label for="id_number">${t('aid.id')}</label><input id="id_number" name="id_number" maxlength="18" required>
-        <label for="phone">${t('aid.phone')}</label><input id="phone" name="phone" type="tel" inputmode="numeric" required>
+        ${session.user.role === 'aid_officer'
+    ? html`<label for="phone">${t('aid.phoneWalkIn')}</label><input id="phone" name="phone" type="tel">`
+    : html`<label for="phone">${t('aid.phone')}</label><input id="phone" name="phone" type="tel" inputmode="numeric" required>`}
         <label for="address">${t('aid.address')}</label><input id="address" name="address">
         <label for="township">${t('aid.township')}</label><input id="township" name="township">
         <label for="relation">${t('aid.relation')}</label>
         <select id="relation" name="relation">${['self', 'legal_representative', 'close_relative'].map((r) => html`<option value="${r}">${t('aid.relation.' + r)}</option>`)}</select>
         <label for="represented_name">${t('aid.represented')}</label><input id="represented_name" name="represented_name">
+        <label for="aided_id_number">${t('aid.aidedId')}</label><input id="aided_id_number" name="aided_id_number" maxlength="18">
         <label class="choice"><input type="checkbox" name="veteran"> ${t('aid.veteran')}</label>
       </fieldset>
       <fieldset><legend>${t('aid.step3')}</legend>
@@ -75,7 +78,12 @@ async function explain(form) {
       <ul>${rule.requirements.map((r) => html`<li>${r}</li>`)}</ul>
       ${rule.options ? html`<label for="path_detail">${t('aid.detail')}</label>
         <select id="path_detail" name="path_detail">${Object.entries(rule.options).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>` : ''}
-      ${rule.pledge ? html`${rule.pledge.map((p) => html`<p class="pledge">${p}</p>`)}
+      ${rule.pledge ? html`
+        <p class="muted">${t('aid.standard', { amount: info.hardship_standard.monthly_per_capita, source: info.hardship_standard.source })}</p>
+        <label for="household_size">${t('aid.householdSize')}</label><input id="household_size" name="household_size" type="number" min="1" max="20" inputmode="numeric">
+        <label for="household_income">${t('aid.householdIncome')}</label><input id="household_income" name="household_income" type="number" min="0" inputmode="numeric">
+        <label for="notable_assets">${t('aid.assets')}</label><input id="notable_assets" name="notable_assets" maxlength="200">
+        ${rule.pledge.map((p) => html`<p class="pledge">${p}</p>`)}
         <label class="choice"><input type="checkbox" name="pledge_confirmed"> ${t('aid.pledgeConfirm')}</label>
         <label for="pledge_signature">${t('aid.signature')}</label><input id="pledge_signature" name="pledge_signature">` : ''}
     </div>`);
@@ -89,7 +97,8 @@ async function submit(main, form) {
     pledge_confirmed: on('pledge_confirmed'), pledge_signature: v('pledge_signature'), name: v('name'), id_number: v('id_number'),
     phone: v('phone'), address: v('address'), township: v('township'), relation: v('relation'), represented_name: v('represented_name'),
     veteran: on('veteran'), opposing_party: v('opposing_party'), summary: v('summary'), limitation_date: v('limitation_date'),
-    urgent_preservation: on('urgent_preservation'), sensitive_consent: on('sensitive_consent'),
+    urgent_preservation: on('urgent_preservation'), sensitive_consent: on('sensitive_consent'), aided_id_number: v('aided_id_number'),
+    household_size: Number(v('household_size') || 0), household_income: Number(v('household_income') || 0), notable_assets: v('notable_assets'),
   };
   try {
     const app = await api('POST', '/legal-aid/applications', body);

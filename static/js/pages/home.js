@@ -4,8 +4,10 @@ import { html, render } from '../dom.js';
 
 let townships = null;
 
-export async function show(main) {
-  townships ??= await listAll('/sites?tier=station').then((l) => l.map((s) => s.township)).catch(() => []);
+// The page renders at once; the township list fills in when it arrives, and
+// only if the home page is still the one shown (a late render must never
+// replace the page someone has moved on to).
+export function show(main) {
   render(main, html`
     <h1>${t('home.title')}</h1>
     <p class="muted">${t('home.lead')}</p>
@@ -21,10 +23,17 @@ export async function show(main) {
     <form id="my-township" class="card">
       <label for="home-township">${t('home.myTownship')}</label>
       <select id="home-township" name="township"><option value="">${t('sites.choose')}</option>
-        ${townships.map((n) => html`<option value="${n}">${n}</option>`)}</select>
+        ${(townships ?? []).map((n) => html`<option value="${n}">${n}</option>`)}</select>
       <p class="muted">${t('home.myTownship.text')}</p>
     </form>`);
-  main.querySelector('#home-township').addEventListener('change', (e) => {
+  const select = main.querySelector('#home-township');
+  select.addEventListener('change', (e) => {
     if (e.target.value) location.hash = '#/sites/' + encodeURIComponent(e.target.value);
   });
+  if (townships) return;
+  listAll('/sites?tier=station').then((list) => {
+    townships = list.map((s) => s.township);
+    if (!select.isConnected) return;
+    for (const n of townships) select.append(new Option(n, n));
+  }).catch(() => {});
 }

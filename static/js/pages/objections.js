@@ -10,7 +10,9 @@ export async function show(main) {
   render(main, html`
     <h1>${t('obj.title')}</h1>
     ${items.length ? html`<ul class="list" id="objections">${items.map((o) => html`<li>
-      <p><strong>${o.code}</strong> ${o.name} · ${t('aidstatus.' + o.from_status)} · ${t('obj.filed', { date: o.filed_at.slice(0, 10) })}</p>
+      <p><strong>${o.code}</strong> ${o.name} · ${t('aidstatus.' + o.from_status)} · ${t('obj.filed', { date: o.filed_at.slice(0, 10) })}
+        · ${t('aid.due', { date: o.due })}${o.overdue ? html` <span class="badge warn">${t('aid.overdue')}</span>` : ''}
+        · ${t('aid.objector.' + o.objector)}${o.channel === 'window' ? html` <span class="badge">${t('obj.window')}</span>` : ''}</p>
       <p class="muted">${t('obj.original', { r: o.decided_reason || '—' })}</p>
       <p>${o.reason}</p>
       <label for="decision-${o.id}">${t('obj.decision')}</label><input id="decision-${o.id}" maxlength="1000">

@@ -66,7 +66,8 @@ function weeks(blanks, days) {
 function dayCell(date, shifts) {
   if (!date) return html`<td></td>`;
   return html`<td class="${shifts ? 'duty' : ''}"><span class="day-number">${Number(date.slice(8))}</span>
-    ${(shifts ?? []).map((s) => html`<button type="button" class="shift" data-shift="${s.id}" data-site="${s.site_id}">${s.site_name.replace('公共法律服务', '')}<br>${timeCN(s.starts_at)}–${timeCN(s.ends_at)}</button>`)}</td>`;
+    ${(shifts ?? []).map((s) => html`<button type="button" class="shift" data-shift="${s.id}" data-site="${s.site_id}"
+      data-heading="${s.date} ${t('weekday.' + isoWeekday(s.date))} ${timeCN(s.starts_at)}–${timeCN(s.ends_at)} ${s.site_name}">${s.site_name.replace('公共法律服务', '')}<br>${timeCN(s.starts_at)}–${timeCN(s.ends_at)}</button>`)}</td>`;
 }
 
 async function wire(main, month) {
@@ -89,7 +90,7 @@ async function wire(main, month) {
     }
   });
   for (const b of main.querySelectorAll('[data-shift]')) {
-    b.addEventListener('click', () => shiftDay(main.querySelector('#shift-day'), Number(b.dataset.shift), Number(b.dataset.site)));
+    b.addEventListener('click', () => shiftDay(main.querySelector('#shift-day'), Number(b.dataset.shift), Number(b.dataset.site), b.dataset.heading));
   }
   for (const b of main.querySelectorAll('[data-swap]')) {
     b.addEventListener('click', async () => {
@@ -108,23 +109,27 @@ let colleagues = [];
 
 // shiftDay shows a shift's bookings with attendance buttons and the
 // consultation record form (also for walk-ins).
-async function shiftDay(el, shiftId, siteId) {
+async function shiftDay(el, shiftId, siteId, heading) {
   try {
     options ??= await api('GET', '/consultations/options');
     const list = (await api('GET', `/shifts/${shiftId}/bookings`)).items;
     colleagues = (await api('GET', `/shifts/${shiftId}/colleagues`).catch(() => ({ items: [] }))).items;
     render(el, html`
       <h2 id="shift-day-title">${t('day.title')}</h2>
-      ${list.length ? html`<ul class="list" id="day-bookings">${list.map(({ booking: b, resident_name: name }) => html`<li>
-        <p><strong>${timeCN(b.starts_at)}</strong> ${name} · ${b.topic || '—'} · ${t('status.' + b.status)}</p>
-        <p class="row"><button type="button" class="btn secondary" data-attend="${b.id}" data-status="attended">${t('day.attended')}</button>
-        <button type="button" class="btn secondary" data-attend="${b.id}" data-status="no_show">${t('day.noShow')}</button>
-        <button type="button" class="btn" data-record="${b.id}">${t('day.record')}</button></p></li>`)}</ul>`
+      <p><strong>${heading}</strong></p>
+      ${list.length ? html`<ul class="list" id="day-bookings">${list.map(({ booking: b, resident_name: name, record: r }) => html`<li>
+        <p><strong>${timeCN(b.starts_at)}</strong> ${name} · ${b.topic || '—'} · <span class="status">${t('status.' + b.status)}</span></p>
+        ${b.note ? html`<p class="muted">${b.note}</p>` : ''}
+        ${r ? html`<p class="record">${r.category} · ${t('outcome.' + r.outcome)}：${r.summary}</p>` : ''}
+        <p class="row wrap">${b.status === 'confirmed' ? html`<button type="button" class="btn secondary" data-attend="${b.id}" data-status="attended">${t('day.attended')}</button>
+        <button type="button" class="btn secondary" data-attend="${b.id}" data-status="no_show">${t('day.noShow')}</button>` : ''}
+        ${r ? html`<button type="button" class="btn secondary" data-edit="${r.id}">${t('day.edit')}</button>`
+          : b.status !== 'no_show' ? html`<button type="button" class="btn" data-record="${b.id}">${t('day.record')}</button>` : ''}</p></li>`)}</ul>`
         : html`<p>${t('day.none')}</p>`}
       <p><button type="button" class="btn secondary" data-record="">${t('day.walkIn')}</button></p>
       <div id="record-area"></div>
       ${colleagues.length ? html`<label for="swap-to">${t('day.swapTo')}</label>
-        <select id="swap-to">${colleagues.map((c) => html`<option value="${c.id}">${c.name}</option>`)}</select>
+        <select id="swap-to">${colleagues.map((c) => html`<option value="${c.id}">${c.name}${c.firm ? `（${c.firm.replace('（示例）', '')}）` : ''}</option>`)}</select>
         <p><button type="button" class="btn secondary" id="propose-swap">${t('day.swap')}</button></p>` : ''}`);
   } catch (err) {
     toast(err.message);
@@ -134,7 +139,7 @@ async function shiftDay(el, shiftId, siteId) {
     b.addEventListener('click', async () => {
       try {
         await api('POST', `/bookings/${b.dataset.attend}/attendance`, { status: b.dataset.status });
-        shiftDay(el, shiftId, siteId);
+        shiftDay(el, shiftId, siteId, heading);
       } catch (err) {
         toast(err.message);
       }
@@ -148,21 +153,27 @@ async function shiftDay(el, shiftId, siteId) {
       toast(err.message);
     }
   });
+  const again = () => shiftDay(el, shiftId, siteId, heading);
   for (const b of el.querySelectorAll('[data-record]')) {
-    b.addEventListener('click', () => recordForm(el.querySelector('#record-area'), b.dataset.record, siteId, () => shiftDay(el, shiftId, siteId)));
+    b.addEventListener('click', () => recordForm(el.querySelector('#record-area'), b.dataset.record, siteId, again));
+  }
+  for (const b of el.querySelectorAll('[data-edit]')) {
+    const rec = list.find((x) => x.record?.id === Number(b.dataset.edit)).record;
+    b.addEventListener('click', () => recordForm(el.querySelector('#record-area'), '', siteId, again, rec));
   }
 }
 
-function recordForm(area, bookingId, siteId, after) {
+// recordForm writes a new record, or corrects an existing one (rec).
+function recordForm(area, bookingId, siteId, after, rec = null) {
   render(area, html`
     <form id="record-form" novalidate>
       <p class="alert form-alert" tabindex="-1" hidden></p>
-      ${bookingId ? '' : html`<label for="visitor">${t('day.visitor')}</label><input id="visitor" name="visitor" maxlength="50">`}
+      ${bookingId || rec ? '' : html`<label for="visitor">${t('day.visitor')}</label><input id="visitor" name="visitor" maxlength="50">`}
       <label for="category">${t('day.category')}</label>
-      <select id="category" name="category">${options.categories.map((c) => html`<option>${c}</option>`)}</select>
-      <label for="summary">${t('day.summary')}</label><textarea id="summary" name="summary" rows="4" maxlength="2000"></textarea>
+      <select id="category" name="category">${options.categories.map((c) => html`<option ${rec?.category === c ? html`selected` : ''}>${c}</option>`)}</select>
+      <label for="summary">${t('day.summary')}</label><textarea id="summary" name="summary" rows="4" maxlength="2000">${rec?.summary ?? ''}</textarea>
       <label for="outcome">${t('day.outcome')}</label>
-      <select id="outcome" name="outcome">${options.outcomes.map((o) => html`<option value="${o}">${t('outcome.' + o)}</option>`)}</select>
+      <select id="outcome" name="outcome">${options.outcomes.map((o) => html`<option value="${o}" ${rec?.outcome === o ? html`selected` : ''}>${t('outcome.' + o)}</option>`)}</select>
       <p><button type="submit" class="btn">${t('day.save')}</button></p>
     </form>`);
   const form = area.querySelector('#record-form');
@@ -170,9 +181,10 @@ function recordForm(area, bookingId, siteId, after) {
     e.preventDefault();
     const body = { category: form.category.value, summary: form.summary.value, outcome: form.outcome.value };
     if (bookingId) body.booking_id = Number(bookingId);
-    else Object.assign(body, { site_id: siteId, visitor: form.visitor.value });
+    else if (!rec) Object.assign(body, { site_id: siteId, visitor: form.visitor.value });
     try {
-      await api('POST', '/consultations', body);
+      if (rec) await api('PATCH', `/consultations/${rec.id}`, body);
+      else await api('POST', '/consultations', body);
       toast(t('day.saved'));
       after();
     } catch (err) {
