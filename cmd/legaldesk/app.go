@@ -11,6 +11,7 @@ import (
 
 	legaldesk "github.com/legaldesk/legaldesk"
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/advisor"
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/config"
 	"github.com/legaldesk/legaldesk/internal/files"
@@ -38,6 +39,7 @@ type app struct {
 	booking  *booking.Service
 	legalAid *legalaid.Service
 	notary   *notary.Service
+	advisors *advisor.Service
 }
 
 // loadConfig parses the common -config flag and loads the settings.
@@ -125,6 +127,9 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		Notify: a.accounts, Files: dir, Box: a.box, Log: log, Now: time.Now, HomeAge: cfg.Notary.HomeAge,
 		MinNotice: nr.MinNotice, Horizon: nr.Horizon, MaxActive: nr.MaxActive,
 		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal}
+	a.advisors = &advisor.Service{Store: a.store, Now: time.Now, Cap: cfg.Advisors.Cap, TermMonths: cfg.Advisors.TermMonths,
+		Minimums: advisor.Minimums{OnSiteDaysPerMonth: cfg.Advisors.OnSiteDaysPerMonth, LecturesPerQuarter: cfg.Advisors.LecturesPerQuarter},
+		Notify:   a.accounts, Files: dir, MaxPhoto: cfg.LegalAid.MaxFile}
 	return a, nil
 }
 

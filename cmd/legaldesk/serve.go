@@ -52,6 +52,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	notaryReminders := &notary.Reminders{Store: a.store, Notify: a.accounts, Log: log, Now: time.Now, Kinds: notary.DefaultReminders}
 	go notaryReminders.Run(ctx, cfg.Booking.ReminderInterval)
 	go sweepLegalAid(ctx, a)
+	go remindAdvisors(ctx, a)
 	if cfg.Session.Backend(a.redis != nil) == "database" {
 		go sweepExpired(ctx, a)
 	}
@@ -94,7 +95,7 @@ func newAPI(a *app) (*api.Server, error) {
 		}
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Calendar: &calendar.Service{Store: a.store}, Roster: a.roster,
-		Booking: a.booking, LegalAid: a.legalAid, Notary: a.notary, Sites: a.store, Outbox: a.store, Idempotency: a.store, Sealer: a.box, Holds: a.holds,
+		Booking: a.booking, LegalAid: a.legalAid, Notary: a.notary, Advisors: a.advisors, Sites: a.store, Outbox: a.store, Idempotency: a.store, Sealer: a.box, Holds: a.holds,
 		DB: a.store, Static: static, Log: a.log}, cfg)
 }
 
@@ -181,6 +182,23 @@ func sweepExpired(ctx context.Context, a *app) {
 		}
 		if err := a.store.DeleteIdempotencyBefore(ctx, time.Now().Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
 			a.log.Error("idempotency sweep", "error", err.Error())
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// remindAdvisors tells the bureau, once per contract, of village advisors'
+// contracts that end within 30 days: hourly, and whenever coverage is read.
+func remindAdvisors(ctx context.Context, a *app) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if _, err := a.advisors.Coverage(ctx); err != nil && ctx.Err() == nil {
+			a.log.Error("advisor reminders", "error", err.Error())
 		}
 		select {
 		case <-ctx.Done():

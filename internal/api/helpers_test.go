@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/advisor"
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/errs"
@@ -145,7 +146,9 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	ns := &notary.Service{Store: e.store, Waits: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL, Prefix: "n"}, Notify: acc, Files: dir,
 		Box: e.box, Log: log, Now: e.now, HomeAge: 70, MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3,
 		MaxFile: 256 << 10, MaxTotal: 600 << 10}
-	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la, Notary: ns,
+	adv := &advisor.Service{Store: e.store, Now: e.now, Cap: 10, TermMonths: 36, Notify: acc, Files: dir, MaxPhoto: 256 << 10,
+		Minimums: advisor.Minimums{OnSiteDaysPerMonth: 1, LecturesPerQuarter: 1}}
+	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la, Notary: ns, Advisors: adv,
 		Sites: e.store, Outbox: e.store, Idempotency: e.store, Sealer: e.box, Holds: hs, DB: e.store,
 		Static: os.DirFS("../../static"), Log: log, Now: e.now}, su.cfg)
 	if err != nil {

@@ -93,7 +93,7 @@ func (s *Server) observe(c *gin.Context) {
 // limitBody caps request bodies; larger ones are refused before reading.
 func (s *Server) limitBody(c *gin.Context) {
 	limit := s.cfg.BodyLimit
-	if p := c.FullPath(); p == uploadRoute || p == notaryUploadRoute {
+	if uploadRoutes[c.FullPath()] {
 		limit = s.cfg.UploadLimit
 	}
 	if c.Request.ContentLength > limit {

@@ -67,6 +67,22 @@ var access = map[string][]string{
 	"POST /notary/home-visits":                           {"resident"},
 	"GET /notary/home-visits":                            {"notary_clerk"},
 	"PATCH /notary/home-visits/:id":                      {"notary_clerk"},
+	"GET /advisor-assignments":                           {"admin"},
+	"POST /advisor-assignments":                          {"admin"},
+	"POST /advisor-assignments/auto":                     {"admin"},
+	"POST /advisor-assignments/:id/end":                  {"admin"},
+	"POST /advisor-assignments/:id/replace":              {"admin"},
+	"POST /advisor-assignments/:id/renew":                {"admin"},
+	"GET /advisors/coverage":                             {"admin"},
+	"GET /advisors/compliance":                           {"admin"},
+	"GET /advisors/compliance.csv":                       {"admin"},
+	"GET /advisors/:id/compliance":                       {"lawyer", "admin"},
+	"POST /advisor-logs":                                 {"lawyer"},
+	"POST /advisor-logs/:id/photo":                       {"lawyer"},
+	"GET /advisor-logs/:id/photo":                        {"lawyer", "admin"},
+	"GET /me/advisor-villages":                           {"lawyer"},
+	"GET /me/advisor-logs":                               {"lawyer"},
+	"GET /sites/:id/advisor":                             {"public"},
 }
 
 // TestEveryRouteEveryRole walks the whole route table as each role (and

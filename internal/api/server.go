@@ -14,6 +14,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/advisor"
 	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/holds"
@@ -53,6 +54,7 @@ type Deps struct {
 	Booking     *booking.Service
 	LegalAid    *legalaid.Service
 	Notary      *notary.Service
+	Advisors    *advisor.Service
 	Sites       network.Store
 	Outbox      notify.Store
 	Idempotency idempotency.Store
@@ -228,5 +230,21 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.POST("/notary/home-visits", resident, idem, s.requestHomeVisit)
 	v1.GET("/notary/home-visits", clerk, s.homeRequests)
 	v1.PATCH("/notary/home-visits/:id", clerk, s.scheduleHomeVisit)
+	v1.GET("/advisor-assignments", admin, s.listAssignments)
+	v1.POST("/advisor-assignments", admin, idem, s.createAssignment)
+	v1.POST("/advisor-assignments/auto", admin, s.autoAssign)
+	v1.POST("/advisor-assignments/:id/end", admin, s.endAssignment)
+	v1.POST("/advisor-assignments/:id/replace", admin, s.replaceAssignment)
+	v1.POST("/advisor-assignments/:id/renew", admin, s.renewAssignment)
+	v1.GET("/advisors/coverage", admin, s.advisorCoverage)
+	v1.GET("/advisors/compliance", admin, s.compliance)
+	v1.GET("/advisors/compliance.csv", admin, s.complianceCSV)
+	v1.GET("/advisors/:id/compliance", s.require(account.Lawyer, account.Admin), s.advisorCompliance)
+	v1.POST("/advisor-logs", lawyer, idem, s.recordAdvisorLog)
+	v1.POST("/advisor-logs/:id/photo", lawyer, s.uploadLogPhoto)
+	v1.GET("/advisor-logs/:id/photo", s.require(account.Lawyer, account.Admin), s.logPhoto)
+	v1.GET("/me/advisor-villages", lawyer, s.myAdvisorVillages)
+	v1.GET("/me/advisor-logs", lawyer, s.myAdvisorLogs)
+	v1.GET("/sites/:id/advisor", s.siteAdvisor)
 	return r, nil
 }

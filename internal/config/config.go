@@ -34,6 +34,7 @@ type Config struct {
 	Booking  Booking  `yaml:"booking" envPrefix:"BOOKING_"`
 	LegalAid LegalAid `yaml:"legal_aid" envPrefix:"LEGAL_AID_"`
 	Notary   Notary   `yaml:"notary" envPrefix:"NOTARY_"`
+	Advisors Advisors `yaml:"advisors" envPrefix:"ADVISORS_"`
 	Log      Log      `yaml:"log" envPrefix:"LOG_"`
 }
 
@@ -195,6 +196,17 @@ type Notary struct {
 	Windows int `yaml:"windows" env:"WINDOWS"`
 }
 
+// Advisors are the village legal-advisor scheme's settings.
+type Advisors struct {
+	// Cap is the most villages one lawyer advises.
+	Cap int `yaml:"cap" env:"CAP"`
+	// TermMonths is a new contract's default length.
+	TermMonths int `yaml:"term_months" env:"TERM_MONTHS"`
+	// OnSiteDaysPerMonth and LecturesPerQuarter are what an advisor owes each village.
+	OnSiteDaysPerMonth int `yaml:"on_site_days_per_month" env:"ON_SITE_DAYS_PER_MONTH"`
+	LecturesPerQuarter int `yaml:"lectures_per_quarter" env:"LECTURES_PER_QUARTER"`
+}
+
 type Log struct {
 	Level string `yaml:"level" env:"LEVEL"`
 }
@@ -217,7 +229,8 @@ func Default() Config {
 		LegalAid: LegalAid{MaxFile: 5 << 20, MaxTotal: 20 << 20, CentreName: "高平市法律援助中心",
 			BureauName: "高平市司法局", MinSupplementDays: 5,
 			HardshipIncome: 1500, HardshipSource: "示例值：部署时请按省级人民政府公布的法律援助经济困难标准设置"},
-		Notary: Notary{HomeAge: 70, Windows: 2},
+		Notary:   Notary{HomeAge: 70, Windows: 2},
+		Advisors: Advisors{Cap: 10, TermMonths: 36, OnSiteDaysPerMonth: 1, LecturesPerQuarter: 1},
 		Booking: Booking{BookingRules: BookingRules{MinNotice: 2 * time.Hour, Horizon: 30 * 24 * time.Hour, MaxActive: 3,
 			CancelCutoff: 2 * time.Hour}, ReminderInterval: time.Minute},
 		Log: Log{Level: "info"},

@@ -64,6 +64,7 @@ func Build(box *pii.Box, now time.Time) (store.Seed, error) {
 	d.Users, d.Firms, d.Lawyers = buildPeople(ref, box, now)
 	d.Rules, d.Pools = buildDuty(d, now)
 	d.NotaryMatters = NotaryMatters()
+	buildAdvisors(&d, now)
 	return d, nil
 }
 
@@ -195,6 +196,7 @@ func buildPeople(ref Reference, box *pii.Box, now time.Time) ([]account.User, []
 			LicensedSince: time.Date(2005+i%18, time.Month(1+i%12), 1, 0, 0, 0, 0, time.UTC),
 			Specialties:   specialties[i%len(specialties)],
 			HomeTownship:  ref.Townships[i%len(ref.Townships)].Name,
+			WorkPhone:     workPhone(i),
 		})
 	}
 	for i := range 10 {

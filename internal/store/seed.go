@@ -23,6 +23,9 @@ type Seed struct {
 	Pools []SeedPool
 	// NotaryMatters is the notary office's catalogue.
 	NotaryMatters []notary.Matter
+	// Advisors and AdvisorLogs name sites and lawyers by index too.
+	Advisors    []SeedAdvisor
+	AdvisorLogs []SeedAdvisorLog
 }
 
 // SeedRule is a duty rule for Sites[Site].
@@ -51,6 +54,7 @@ type SeedLawyer struct {
 	LicensedSince time.Time
 	Specialties   string
 	HomeTownship  string
+	WorkPhone     string
 }
 
 // SeedOnce inserts d unless the database already has sites; it reports
@@ -73,6 +77,9 @@ func (s *Store) SeedOnce(ctx context.Context, d Seed) (bool, error) {
 			return err
 		}
 		if err := s.seedNotary(ctx, tx, d.NotaryMatters); err != nil {
+			return err
+		}
+		if err := s.seedAdvisors(ctx, tx, d, ids); err != nil {
 			return err
 		}
 		seeded = true
@@ -133,9 +140,9 @@ func (s *Store) seedPeople(ctx context.Context, tx *sqlx.Tx, d Seed) error {
 			return err
 		}
 	}
-	const q = `INSERT INTO lawyers (user_id, firm_id, license_no, licensed_since, specialties, home_township) VALUES (?, ?, ?, ?, ?, ?)`
+	const q = `INSERT INTO lawyers (user_id, firm_id, license_no, licensed_since, specialties, home_township, work_phone) VALUES (?, ?, ?, ?, ?, ?, ?)`
 	for _, l := range d.Lawyers {
-		if _, err := tx.ExecContext(ctx, q, userIDs[l.User], firmIDs[l.Firm], l.LicenseNo, l.LicensedSince, l.Specialties, l.HomeTownship); err != nil {
+		if _, err := tx.ExecContext(ctx, q, userIDs[l.User], firmIDs[l.Firm], l.LicenseNo, l.LicensedSince, l.Specialties, l.HomeTownship, l.WorkPhone); err != nil {
 			return err
 		}
 	}

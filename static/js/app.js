@@ -25,6 +25,11 @@ import * as notary from './pages/notary.js';
 import * as notaryMine from './pages/notary-mine.js';
 import * as notaryDesk from './pages/notary-desk.js';
 import * as notaryMatters from './pages/notary-matters.js';
+import * as advisors from './pages/advisors.js';
+import * as advisorCompliance from './pages/advisor-compliance.js';
+import * as advisorMine from './pages/advisor-mine.js';
+import * as advisor from './pages/advisor.js';
+import * as advisorRegister from './pages/advisor-register.js';
 
 const routes = {
   '': home,
@@ -49,6 +54,11 @@ const routes = {
   'notary-mine': notaryMine,
   'notary-desk': notaryDesk,
   'notary-matters': notaryMatters,
+  advisors,
+  'advisor-compliance': advisorCompliance,
+  'advisor-mine': advisorMine,
+  advisor,
+  'advisor-register': advisorRegister,
 };
 
 async function route() {

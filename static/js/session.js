@@ -6,9 +6,9 @@ import { t } from './i18n.js';
 export const session = { user: null };
 
 const roleLinks = {
-  admin: [['#/network', 'nav.network'], ['#/roster', 'nav.roster'], ['#/rules', 'nav.rules'], ['#/calendar', 'nav.calendar'], ['#/pools', 'nav.pools'],
+  admin: [['#/network', 'nav.network'], ['#/roster', 'nav.roster'], ['#/rules', 'nav.rules'], ['#/calendar', 'nav.calendar'], ['#/pools', 'nav.pools'], ['#/advisors', 'nav.advisors'],
     ['#/objections', 'nav.objections'], ['#/outbox', 'nav.outbox']],
-  lawyer: [['#/shifts', 'nav.myShifts'], ['#/aid-mine', 'nav.aidCases']],
+  lawyer: [['#/shifts', 'nav.myShifts'], ['#/aid-mine', 'nav.aidCases'], ['#/advisor-mine', 'nav.myVillages']],
   resident: [['#/book', 'nav.book'], ['#/bookings', 'nav.bookings'], ['#/aid', 'nav.aid'], ['#/aid-mine', 'nav.myAid'],
     ['#/notary', 'nav.notary'], ['#/notary-mine', 'nav.myNotary']],
   aid_officer: [['#/aid-queue', 'nav.aidQueue']],
