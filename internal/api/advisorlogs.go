@@ -176,7 +176,7 @@ func (s *Server) uploadLogPhoto(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	data, ok := s.uploadedFile(c)
+	data, _, ok := s.uploadedFile(c)
 	if !ok {
 		return
 	}

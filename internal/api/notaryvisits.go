@@ -1,9 +1,6 @@
 package api
 
 import (
-	"errors"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -53,28 +50,11 @@ func (s *Server) uploadNotaryMaterial(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	fh, err := c.FormFile("file")
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) || errors.Is(err, multipart.ErrMessageTooLarge) {
-			s.fail(c, errTooLarge)
-			return
-		}
-		s.fail(c, errs.New(errs.Invalid, "请选择要上传的文件", "choose a file").Field("file", "请选择文件", "required"))
+	data, filename, ok := s.uploadedFile(c)
+	if !ok {
 		return
 	}
-	f, err := fh.Open()
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, s.cfg.UploadLimit+1))
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	u, err := s.Notary.Upload(c.Request.Context(), notaryViewer(c), id, c.PostForm("item"), fh.Filename, data)
+	u, err := s.Notary.Upload(c.Request.Context(), notaryViewer(c), id, c.PostForm("item"), filename, data)
 	if err != nil {
 		s.fail(c, err)
 		return

@@ -15,26 +15,26 @@ import (
 // route keeps the body limit.
 var uploadRoutes = map[string]bool{uploadRoute: true, photoRoute: true, notaryUploadRoute: true}
 
-// uploadedFile reads the form's "file" part within the upload limit;
-// false when it failed (and answered).
-func (s *Server) uploadedFile(c *gin.Context) ([]byte, bool) {
+// uploadedFile reads the form's "file" part within the upload limit, with
+// the name it was sent under; false when it failed (and answered).
+func (s *Server) uploadedFile(c *gin.Context) ([]byte, string, bool) {
 	fh, err := c.FormFile("file")
 	if err != nil {
 		s.failUpload(c, err)
-		return nil, false
+		return nil, "", false
 	}
 	f, err := fh.Open()
 	if err != nil {
 		s.fail(c, err)
-		return nil, false
+		return nil, "", false
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, s.cfg.UploadLimit+1))
 	if err != nil {
 		s.fail(c, err)
-		return nil, false
+		return nil, "", false
 	}
-	return data, true
+	return data, fh.Filename, true
 }
 
 func (s *Server) failUpload(c *gin.Context, err error) {
