@@ -186,21 +186,11 @@ func (s *Service) Confirm(ctx context.Context, residentID int64, r Request) (Boo
 	if err := r.check(); err != nil {
 		return Booking{}, false, err
 	}
-	if r.IdemKey != "" {
-		// A retry after the hold was used up must still get its booking.
-		if id, err := s.Store.Replayed(ctx, residentID, r.IdemKey, r.RequestHash); err != nil || id != 0 {
-			if err != nil {
-				return Booking{}, false, err
-			}
-			b, err := s.Store.Booking(ctx, id)
-			return b, true, err
-		}
-	}
 	slotID := r.SlotID
 	if r.HoldID != "" {
 		id, err := s.Holds.HeldSlot(ctx, r.HoldID, residentID)
 		if err != nil {
-			return Booking{}, false, err
+			return s.replayAfterHold(ctx, residentID, r, err)
 		}
 		slotID = id
 	}
@@ -228,6 +218,24 @@ func (s *Service) Confirm(ctx context.Context, residentID int64, r Request) (Boo
 		s.Holds.Release(ctx, r.HoldID, residentID) // advisory; it expires anyway
 	}
 	return b, replayed, nil
+}
+
+// replayAfterHold answers a retry whose hold the first request used up: the
+// confirm's transaction reads the idempotency record itself, so only this
+// path reads it outside.
+func (s *Service) replayAfterHold(ctx context.Context, residentID int64, r Request, holdErr error) (Booking, bool, error) {
+	if r.IdemKey == "" {
+		return Booking{}, false, holdErr
+	}
+	id, err := s.Store.Replayed(ctx, residentID, r.IdemKey, r.RequestHash)
+	if err != nil {
+		return Booking{}, false, err
+	}
+	if id == 0 {
+		return Booking{}, false, holdErr
+	}
+	b, err := s.Store.Booking(ctx, id)
+	return b, true, err
 }
 
 // confirmedNotice is the text a resident receives for a new booking.
