@@ -47,6 +47,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second}
 	announce(stdout, a, ln.Addr())
+	if cfg.HTTP.DebugAddr != "" {
+		if _, err := serveDebug(ctx, cfg.HTTP.DebugAddr, log); err != nil {
+			return err
+		}
+	}
 	reminders := &booking.Reminders{Store: a.store, Notify: a.accounts, Log: log, Now: time.Now, Kinds: booking.DefaultReminders}
 	go reminders.Run(ctx, cfg.Booking.ReminderInterval)
 	notaryReminders := &notary.Reminders{Store: a.store, Notify: a.accounts, Log: log, Now: time.Now, Kinds: notary.DefaultReminders}

@@ -68,6 +68,9 @@ type HTTP struct {
 	// Links the server hands out (calendar feeds) are built from it, never
 	// from a request's Host header; production requires it.
 	PublicOrigin string `yaml:"public_origin" env:"PUBLIC_ORIGIN"`
+	// DebugAddr, when set, serves Go's profiler (net/http/pprof) on a
+	// listener of its own; only a loopback address is accepted.
+	DebugAddr string `yaml:"debug_addr" env:"DEBUG_ADDR"`
 }
 
 type Session struct {

@@ -56,6 +56,8 @@ func TestInvalidNamesTheKey(t *testing.T) {
 		{"production with an insecure cookie", "", prodEnv(map[string]string{"LEGALDESK_SESSION_COOKIE_SECURE": "false"}), "session.cookie_secure"},
 		{"production without the public origin", "", prodEnv(map[string]string{"LEGALDESK_HTTP_PUBLIC_ORIGIN": ""}), "http.public_origin"},
 		{"public origin with a path", "", map[string]string{"LEGALDESK_HTTP_PUBLIC_ORIGIN": "https://a.example/x"}, "http.public_origin"},
+		{"a public profiler", "", map[string]string{"LEGALDESK_HTTP_DEBUG_ADDR": "0.0.0.0:6060"}, "http.debug_addr"},
+		{"a profiler without a port", "", map[string]string{"LEGALDESK_HTTP_DEBUG_ADDR": "127.0.0.1"}, "http.debug_addr"},
 		{"unknown file key", bad, nil, "no_such_key"},
 		{"missing explicit file", filepath.Join(dir, "none.yaml"), nil, "none.yaml"},
 	}

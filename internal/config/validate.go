@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"strings"
 	"time"
@@ -69,6 +70,8 @@ func (c Config) Validate() error {
 	check(validLevel(c.Log.Level), "log.level", "LOG_LEVEL", "must be debug, info, warn or error")
 	check(c.HTTP.PublicOrigin == "" || validOrigin(c.HTTP.PublicOrigin), "http.public_origin", "HTTP_PUBLIC_ORIGIN",
 		"must be an origin such as https://legal.example.gov.cn (scheme and host, no path)")
+	check(c.HTTP.DebugAddr == "" || loopback(c.HTTP.DebugAddr), "http.debug_addr", "HTTP_DEBUG_ADDR",
+		"must be a loopback address such as 127.0.0.1:6060 (the profiler is never public)")
 	if c.Production() {
 		check(!c.Demo, "demo", "DEMO", "must be false in production")
 		check(c.Keys.PII != "", "keys.pii", "KEYS_PII", "is required in production")
@@ -87,6 +90,15 @@ func validOrigin(o string) bool {
 	u, err := url.Parse(o)
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && (u.Path == "" || u.Path == "/") &&
 		u.RawQuery == "" && u.Fragment == "" && u.User == nil
+}
+
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return host == "localhost" || (ip != nil && ip.IsLoopback())
 }
 
 func validLevel(l string) bool {
