@@ -26,20 +26,13 @@ func (s *Server) listSlots(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	slots, err := s.Booking.Availability(c.Request.Context(), site, from.At(0, 0), to.AddDays(1).At(0, 0))
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	body, err := json.Marshal(gin.H{"items": slots})
+	body, etag, err := s.Booking.AvailabilityJSON(c.Request.Context(), site, from.At(0, 0), to.AddDays(1).At(0, 0))
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	// Safe to cache briefly: places change, and confirming re-checks them.
 	// A client that has this answer already gets 304 and no body.
-	sum := sha256.Sum256(body)
-	etag := `"` + hex.EncodeToString(sum[:12]) + `"`
 	c.Header("Cache-Control", "public, max-age=5")
 	c.Header("ETag", etag)
 	if c.GetHeader("If-None-Match") == etag {

@@ -1,6 +1,10 @@
 package booking
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"sync"
 	"time"
 )
@@ -15,22 +19,26 @@ type availability struct {
 	sites map[int64]map[[2]int64]cached
 }
 
+// cached is one answer, with its JSON once a reader has asked for it: the
+// slots are encoded once per change, not once per read.
 type cached struct {
-	slots []Slot
+	slots []Slot // read-only once cached
+	body  []byte
+	etag  string
 	at    time.Time
 }
 
-func (a *availability) get(site int64, from, to, now time.Time, ttl time.Duration) ([]Slot, bool) {
+func (a *availability) get(site int64, from, to, now time.Time, ttl time.Duration) (cached, bool) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	c, ok := a.sites[site][[2]int64{from.Unix(), to.Unix()}]
 	if !ok || now.Sub(c.at) >= ttl || now.Before(c.at) {
-		return nil, false
+		return cached{}, false
 	}
-	return append([]Slot(nil), c.slots...), true
+	return c, true
 }
 
-func (a *availability) put(site int64, from, to, now time.Time, slots []Slot) {
+func (a *availability) put(site int64, from, to time.Time, c cached) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.sites == nil {
@@ -42,7 +50,7 @@ func (a *availability) put(site int64, from, to, now time.Time, slots []Slot) {
 		}
 		a.sites[site] = map[[2]int64]cached{}
 	}
-	a.sites[site][[2]int64{from.Unix(), to.Unix()}] = cached{slots: append([]Slot(nil), slots...), at: now}
+	a.sites[site][[2]int64{from.Unix(), to.Unix()}] = c
 }
 
 // drop forgets a site's answers; site 0 forgets every site's.
@@ -54,4 +62,53 @@ func (a *availability) drop(site int64) {
 		return
 	}
 	delete(a.sites, site)
+}
+
+// Availability lists a site's slots from..to with the places left.
+func (s *Service) Availability(ctx context.Context, siteID int64, from, to time.Time) ([]Slot, error) {
+	now := s.Now()
+	if s.CacheTTL > 0 {
+		if c, ok := s.cache.get(siteID, from, to, now, s.CacheTTL); ok {
+			return append([]Slot(nil), c.slots...), nil
+		}
+	}
+	slots, err := s.availability(ctx, siteID, from, to, now)
+	if err == nil && s.CacheTTL > 0 {
+		s.cache.put(siteID, from, to, cached{slots: append([]Slot(nil), slots...), at: now})
+	}
+	return slots, err
+}
+
+// AvailabilityJSON is Availability as the body {"items": […]} with a strong
+// validator (ETag) for it. With the cache on, a site's answer is encoded
+// once and served as bytes until it changes or expires; the profile showed
+// encoding, not the database, as the cost of a cached read.
+func (s *Service) AvailabilityJSON(ctx context.Context, siteID int64, from, to time.Time) ([]byte, string, error) {
+	now := s.Now()
+	c, ok := cached{}, false
+	if s.CacheTTL > 0 {
+		c, ok = s.cache.get(siteID, from, to, now, s.CacheTTL)
+		if ok && c.body != nil {
+			return c.body, c.etag, nil
+		}
+	}
+	if !ok {
+		slots, err := s.availability(ctx, siteID, from, to, now)
+		if err != nil {
+			return nil, "", err
+		}
+		c = cached{slots: slots, at: now}
+	}
+	body, err := json.Marshal(struct {
+		Items []Slot `json:"items"`
+	}{c.slots})
+	if err != nil {
+		return nil, "", err
+	}
+	sum := sha256.Sum256(body)
+	c.body, c.etag = body, `"`+hex.EncodeToString(sum[:12])+`"`
+	if s.CacheTTL > 0 {
+		s.cache.put(siteID, from, to, c)
+	}
+	return c.body, c.etag, nil
 }

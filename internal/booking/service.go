@@ -90,21 +90,6 @@ func (s *Service) checkMine(sl Slot, mine []Booking, except int64) error {
 	return nil
 }
 
-// Availability lists a site's slots from..to with the places left.
-func (s *Service) Availability(ctx context.Context, siteID int64, from, to time.Time) ([]Slot, error) {
-	now := s.Now()
-	if s.CacheTTL > 0 {
-		if slots, ok := s.cache.get(siteID, from, to, now, s.CacheTTL); ok {
-			return slots, nil
-		}
-	}
-	slots, err := s.availability(ctx, siteID, from, to, now)
-	if err == nil && s.CacheTTL > 0 {
-		s.cache.put(siteID, from, to, now, slots)
-	}
-	return slots, err
-}
-
 func (s *Service) availability(ctx context.Context, siteID int64, from, to, now time.Time) ([]Slot, error) {
 	slots, err := s.Store.Slots(ctx, siteID, from, to)
 	if err != nil || len(slots) == 0 {
