@@ -99,6 +99,10 @@ func newAPI(a *app) (*api.Server, error) {
 			return nil, err
 		}
 	}
+	if cfg.SessionStore != nil && cfg.IdleTimeout > 0 {
+		// Move an unchanged session's expiry at most once a minute.
+		cfg.SessionStore = &sessions.Touches{Store: cfg.SessionStore, Every: min(time.Minute, cfg.IdleTimeout/10), Now: time.Now}
+	}
 	return api.New(api.Deps{Accounts: a.accounts, Calendar: &calendar.Service{Store: a.store}, Roster: a.roster,
 		Booking: a.booking, LegalAid: a.legalAid, Notary: a.notary, Advisors: a.advisors, Sites: a.store, Outbox: a.store, Idempotency: a.store, Sealer: a.box, Holds: a.holds,
 		DB: a.store, Static: static, Log: a.log}, cfg)

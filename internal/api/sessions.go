@@ -29,6 +29,7 @@ func newSessions(cfg Config) *scs.SessionManager {
 	// hashing for every store), so a copied sessions table or Redis dump
 	// holds nothing a cookie could present.
 	m.HashTokenInStore = true
+	m.Codec = sessionCodec{}
 	m.IdleTimeout = cfg.IdleTimeout
 	m.Lifetime = cfg.Lifetime
 	m.Cookie.Name = "legaldesk_session"

@@ -1,0 +1,117 @@
+package sessions
+
+import (
+	"context"
+	"crypto/sha256"
+	"sync"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+)
+
+// Touches wraps a session store so that a session nobody changed is
+// written again at most once per Every. With an idle timeout, scs commits
+// every session on every request just to move its expiry; in the database
+// that is a durable write for each page a signed-in person reads. Skipping
+// the rewrite while it is recent lets the stored expiry lag by at most
+// Every, which is kept small beside the idle timeout.
+//
+// Only this instance's own writes are remembered (by token, which the
+// manager hashes, and by a digest of the bytes): a change of content, a
+// token this instance has not written, or an older write always goes
+// through.
+type Touches struct {
+	Store scs.Store
+	Every time.Duration
+	Now   func() time.Time
+
+	mu      sync.Mutex
+	written map[string]write
+}
+
+type write struct {
+	sum [sha256.Size]byte
+	at  time.Time
+}
+
+// maxRemembered bounds the memory: past it, the instance forgets and
+// writes each session once more.
+const maxRemembered = 100_000
+
+// FindCtx implements scs.CtxStore. A session that reads otherwise than
+// this instance last wrote it was changed elsewhere: its next commit goes
+// through.
+func (t *Touches) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
+	var (
+		b     []byte
+		found bool
+		err   error
+	)
+	if s, ok := t.Store.(scs.CtxStore); ok {
+		b, found, err = s.FindCtx(ctx, token)
+	} else {
+		b, found, err = t.Store.Find(token)
+	}
+	t.mu.Lock()
+	if last, ok := t.written[token]; ok && (!found || last.sum != sha256.Sum256(b)) {
+		delete(t.written, token)
+	}
+	t.mu.Unlock()
+	return b, found, err
+}
+
+// CommitCtx implements scs.CtxStore.
+func (t *Touches) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
+	sum, now := sha256.Sum256(b), t.Now()
+	t.mu.Lock()
+	last, ok := t.written[token]
+	t.mu.Unlock()
+	if ok && last.sum == sum && !now.Before(last.at) && now.Sub(last.at) < t.Every {
+		return nil
+	}
+	var err error
+	if s, ok := t.Store.(scs.CtxStore); ok {
+		err = s.CommitCtx(ctx, token, b, expiry)
+	} else {
+		err = t.Store.Commit(token, b, expiry)
+	}
+	if err != nil {
+		t.forget(token)
+		return err
+	}
+	t.mu.Lock()
+	if t.written == nil || len(t.written) >= maxRemembered {
+		t.written = map[string]write{}
+	}
+	t.written[token] = write{sum: sum, at: now}
+	t.mu.Unlock()
+	return nil
+}
+
+// DeleteCtx implements scs.CtxStore.
+func (t *Touches) DeleteCtx(ctx context.Context, token string) error {
+	t.forget(token)
+	if s, ok := t.Store.(scs.CtxStore); ok {
+		return s.DeleteCtx(ctx, token)
+	}
+	return t.Store.Delete(token)
+}
+
+func (t *Touches) forget(token string) {
+	t.mu.Lock()
+	delete(t.written, token)
+	t.mu.Unlock()
+}
+
+// Find implements scs.Store.
+func (t *Touches) Find(token string) ([]byte, bool, error) {
+	return t.FindCtx(context.Background(), token)
+}
+
+// Commit implements scs.Store.
+func (t *Touches) Commit(token string, b []byte, expiry time.Time) error {
+	return t.CommitCtx(context.Background(), token, b, expiry)
+}
+
+// Delete implements scs.Store.
+func (t *Touches) Delete(token string) error { return t.DeleteCtx(context.Background(), token) }
