@@ -100,8 +100,10 @@ func newAPI(a *app) (*api.Server, error) {
 		}
 	}
 	if cfg.SessionStore != nil && cfg.IdleTimeout > 0 {
-		// Move an unchanged session's expiry at most once a minute.
-		cfg.SessionStore = &sessions.Touches{Store: cfg.SessionStore, Every: min(time.Minute, cfg.IdleTimeout/10), Now: time.Now}
+		// Move an unchanged session's expiry at most once a minute, and
+		// answer a session read a moment ago from memory.
+		cfg.SessionStore = &sessions.Touches{Store: cfg.SessionStore, Every: min(time.Minute, cfg.IdleTimeout/10),
+			FreshFor: 2 * time.Second, Now: time.Now}
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Calendar: &calendar.Service{Store: a.store}, Roster: a.roster,
 		Booking: a.booking, LegalAid: a.legalAid, Notary: a.notary, Advisors: a.advisors, Sites: a.store, Outbox: a.store, Idempotency: a.store, Sealer: a.box, Holds: a.holds,

@@ -20,13 +20,26 @@ import (
 // manager hashes, and by a digest of the bytes): a change of content, a
 // token this instance has not written, or an older write always goes
 // through.
+//
+// With FreshFor set, a session this instance read or wrote less than
+// FreshFor ago is answered from memory, without a query. A sign-out on
+// another instance then takes up to FreshFor to reach this one, the same
+// trade-off as the accounts' short cache of the signed-in user; a sign-out
+// here takes effect at once.
 type Touches struct {
-	Store scs.Store
-	Every time.Duration
-	Now   func() time.Time
+	Store    scs.Store
+	Every    time.Duration
+	FreshFor time.Duration
+	Now      func() time.Time
 
 	mu      sync.Mutex
 	written map[string]write
+	read    map[string]fresh
+}
+
+type fresh struct {
+	b  []byte
+	at time.Time
 }
 
 type write struct {
@@ -42,6 +55,13 @@ const maxRemembered = 100_000
 // this instance last wrote it was changed elsewhere: its next commit goes
 // through.
 func (t *Touches) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
+	now := t.Now()
+	t.mu.Lock()
+	r, ok := t.read[token]
+	t.mu.Unlock()
+	if ok && !now.Before(r.at) && now.Sub(r.at) < t.FreshFor {
+		return r.b, true, nil
+	}
 	var (
 		b     []byte
 		found bool
@@ -52,12 +72,31 @@ func (t *Touches) FindCtx(ctx context.Context, token string) ([]byte, bool, erro
 	} else {
 		b, found, err = t.Store.Find(token)
 	}
+	if err != nil {
+		return b, found, err
+	}
 	t.mu.Lock()
+	defer t.mu.Unlock()
 	if last, ok := t.written[token]; ok && (!found || last.sum != sha256.Sum256(b)) {
 		delete(t.written, token)
 	}
-	t.mu.Unlock()
-	return b, found, err
+	if found {
+		t.remember(token, b, now)
+	} else {
+		delete(t.read, token)
+	}
+	return b, found, nil
+}
+
+// remember keeps what a token read or wrote; t.mu is held.
+func (t *Touches) remember(token string, b []byte, now time.Time) {
+	if t.FreshFor <= 0 {
+		return
+	}
+	if t.read == nil || len(t.read) >= maxRemembered {
+		t.read = map[string]fresh{}
+	}
+	t.read[token] = fresh{b: b, at: now}
 }
 
 // CommitCtx implements scs.CtxStore.
@@ -67,6 +106,9 @@ func (t *Touches) CommitCtx(ctx context.Context, token string, b []byte, expiry 
 	last, ok := t.written[token]
 	t.mu.Unlock()
 	if ok && last.sum == sum && !now.Before(last.at) && now.Sub(last.at) < t.Every {
+		t.mu.Lock()
+		t.remember(token, append([]byte(nil), b...), now)
+		t.mu.Unlock()
 		return nil
 	}
 	var err error
@@ -84,6 +126,7 @@ func (t *Touches) CommitCtx(ctx context.Context, token string, b []byte, expiry 
 		t.written = map[string]write{}
 	}
 	t.written[token] = write{sum: sum, at: now}
+	t.remember(token, append([]byte(nil), b...), now)
 	t.mu.Unlock()
 	return nil
 }
@@ -100,6 +143,7 @@ func (t *Touches) DeleteCtx(ctx context.Context, token string) error {
 func (t *Touches) forget(token string) {
 	t.mu.Lock()
 	delete(t.written, token)
+	delete(t.read, token)
 	t.mu.Unlock()
 }
 

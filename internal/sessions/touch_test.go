@@ -10,12 +10,16 @@ import (
 
 // memory is a session store that counts its writes.
 type memory struct {
-	data    map[string][]byte
-	commits int
+	data           map[string][]byte
+	commits, finds int
 }
 
-func (m *memory) Find(token string) ([]byte, bool, error) { b, ok := m.data[token]; return b, ok, nil }
-func (m *memory) Delete(token string) error               { delete(m.data, token); return nil }
+func (m *memory) Find(token string) ([]byte, bool, error) {
+	m.finds++
+	b, ok := m.data[token]
+	return b, ok, nil
+}
+func (m *memory) Delete(token string) error { delete(m.data, token); return nil }
 func (m *memory) Commit(token string, b []byte, _ time.Time) error {
 	m.commits++
 	m.data[token] = append([]byte(nil), b...)
@@ -64,4 +68,48 @@ func TestTouchesSkipsUnchangedRewrites(t *testing.T) {
 	}
 	commit("b")
 	want(5, "a session after its deletion")
+}
+
+// TestTouchesServesFreshReads: with FreshFor, a session read or written a
+// moment ago is answered without a query; a sign-out here is seen at once,
+// and a change elsewhere once FreshFor has passed.
+func TestTouchesServesFreshReads(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	inner := &memory{data: map[string][]byte{"tok": []byte("a")}}
+	s := &sessions.Touches{Store: inner, Every: time.Minute, FreshFor: 2 * time.Second, Now: func() time.Time { return now }}
+	find := func() string {
+		t.Helper()
+		b, ok, err := s.FindCtx(ctx, "tok")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			return "(none)"
+		}
+		return string(b)
+	}
+	if find() != "a" || find() != "a" || inner.finds != 1 {
+		t.Fatalf("two reads within FreshFor: %d queries, want 1", inner.finds)
+	}
+	if err := s.CommitCtx(ctx, "tok", []byte("b"), now.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if find() != "b" || inner.finds != 1 {
+		t.Fatalf("after this instance's write: %d queries", inner.finds)
+	}
+	inner.data["tok"] = []byte("elsewhere")
+	if got := find(); got != "b" {
+		t.Fatalf("within FreshFor: %q", got)
+	}
+	now = now.Add(3 * time.Second)
+	if got := find(); got != "elsewhere" || inner.finds != 2 {
+		t.Fatalf("after FreshFor: %q, %d queries", got, inner.finds)
+	}
+	if err := s.DeleteCtx(ctx, "tok"); err != nil {
+		t.Fatal(err)
+	}
+	if got := find(); got != "(none)" {
+		t.Fatalf("a session signed out here was found: %q", got)
+	}
 }
