@@ -72,9 +72,19 @@ type client struct {
 	http *http.Client
 }
 
+// transport is shared by every simulated browser and keeps enough idle
+// connections for the concurrency: http.DefaultTransport keeps two per
+// host, so 64 clients would open and close a TCP connection for most
+// requests, and the run would measure the handshakes.
+var transport = func() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns, t.MaxIdleConnsPerHost = 1024, 1024
+	return t
+}()
+
 func newClient(base string) *client {
 	jar, _ := cookiejar.New(nil)
-	return &client{base: base, http: &http.Client{Jar: jar, Timeout: 30 * time.Second}}
+	return &client{base: base, http: &http.Client{Jar: jar, Timeout: 30 * time.Second, Transport: transport}}
 }
 
 func (c *client) call(ctx context.Context, method, path string, body any, out any, header ...string) (int, error) {
