@@ -178,9 +178,19 @@ func TestBrowserRosterPublishAndLawyerCalendar(t *testing.T) {
 		t.Fatalf("grid rows = %d, want the centre and 16 stations", n)
 	}
 	checkA11y(t, ctx, axe, "roster preview")
-	b.do("publish", chromedp.Click(`#publish`), chromedp.WaitVisible(`#publish-result`))
+	// Publishing first lists what it would change; only the confirmation publishes.
+	b.do("publish check", chromedp.Click(`#publish`), chromedp.WaitVisible(`#change-list`))
+	if got := b.text(`#publish-check`); !strings.Contains(got, "发布前请核对") || !strings.Contains(got, "新增") {
+		t.Fatalf("publish check %q", got)
+	}
+	checkA11y(t, ctx, axe, "publish check")
+	b.do("publish", chromedp.Click(`#publish-confirm`), chromedp.WaitVisible(`#publish-result`))
 	if got := b.text(`#publish-result`); !strings.Contains(got, "已发布") {
 		t.Fatalf("publish result %q", got)
+	}
+	b.do("nothing left to publish", chromedp.Click(`#publish`), chromedp.WaitVisible(`#publish-check`))
+	if got := b.text(`#publish-check`); !strings.Contains(got, "无需发布") {
+		t.Fatalf("after publishing, the check says %q", got)
 	}
 	b.do("rules page", chromedp.Navigate(base+"/#/rules"), chromedp.WaitVisible(`#rules tbody tr`))
 	checkA11y(t, ctx, axe, "duty rules")

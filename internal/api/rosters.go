@@ -29,6 +29,8 @@ type rosterJSON struct {
 	Fairness []roster.Fairness `json:"fairness"`
 	Sites    map[int64]string  `json:"sites"`
 	Lawyers  map[int64]string  `json:"lawyers"`
+	// Changes (preview only) is what publishing would change.
+	Changes []roster.Change `json:"changes,omitempty"`
 }
 
 func (s *Server) rosterView(c *gin.Context, res roster.Result) (rosterJSON, error) {
@@ -76,13 +78,18 @@ func (s *Server) previewRoster(c *gin.Context) {
 	if !ok {
 		return
 	}
-	res, _, err := s.Roster.Preview(c.Request.Context(), from, to, req.SiteIDs)
+	res, changes, err := s.Roster.PreviewChanges(c.Request.Context(), from, to, req.SiteIDs)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	view, err := s.rosterView(c, res)
 	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	view.Changes = changes
+	if err := s.nameChanges(c, &view); err != nil {
 		s.fail(c, err)
 		return
 	}
@@ -106,4 +113,21 @@ func (s *Server) publishRoster(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"report": rep, "roster": view})
+}
+
+// nameChanges adds the names of the sites and lawyers the changes mention.
+func (s *Server) nameChanges(c *gin.Context, view *rosterJSON) error {
+	sites, lawyers, err := s.Roster.Names(c.Request.Context())
+	if err != nil {
+		return err
+	}
+	for _, ch := range view.Changes {
+		view.Sites[ch.SiteID] = sites[ch.SiteID]
+		for _, l := range []int64{ch.FromLawyer, ch.ToLawyer} {
+			if l != 0 {
+				view.Lawyers[l] = lawyers[l]
+			}
+		}
+	}
+	return nil
 }

@@ -436,3 +436,53 @@ func monday(d string) string {
 	t, _ := time.Parse("2006-01-02", d)
 	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)).Format("2006-01-02")
 }
+
+// TestPublishPreviewListsChanges: after a pool changes, the preview lists
+// what publishing would change — the booked shift among them, with its
+// resident counted — and publishing then does exactly that.
+func TestPublishPreviewListsChanges(t *testing.T) {
+	e := bookingEnv(t, "sqlite")
+	admin := e.client()
+	admin.signIn("13900000001")
+	if c, ok := admin.object("POST", "/api/v1/rosters/preview", period, 200)["changes"]; ok {
+		t.Fatalf("the published roster previewed again must list no changes: %v", c)
+	}
+	// A resident books the centre's first December shift; then its lawyer
+	// leaves the centre's pool.
+	a := e.resident("13800000001")
+	slot := slotsOn(a, "2026-12-03")[0]
+	a.object("POST", "/api/v1/bookings", map[string]any{"slot_id": id(slot)}, 201)
+	leaving := int64(slot["lawyer_id"].(float64))
+	pool := admin.object("GET", "/api/v1/sites/1/lawyers", nil, 200)["lawyer_ids"].([]any)
+	var rest []int64
+	for _, l := range pool {
+		if int64(l.(float64)) != leaving {
+			rest = append(rest, int64(l.(float64)))
+		}
+	}
+	admin.object("PUT", "/api/v1/sites/1/lawyers", map[string]any{"lawyer_ids": rest}, 200)
+	preview := admin.object("POST", "/api/v1/rosters/preview", period, 200)
+	changes := items(preview, "changes")
+	kinds, bookedSeen := map[string]int{}, false
+	lawyers := preview["lawyers"].(map[string]any)
+	for _, c := range changes {
+		kinds[c["kind"].(string)]++
+		if int64(c["to_lawyer_id"].(float64)) == leaving && c["kind"] != "kept_booked" {
+			t.Errorf("a shift goes to the lawyer who left the pool: %v", c)
+		}
+		if c["booked"].(float64) == 1 && c["date"] == "2026-12-03" {
+			bookedSeen = true
+		}
+		if lawyers[fmt.Sprint(c["from_lawyer_id"])] == nil {
+			t.Errorf("no name for lawyer %v", c["from_lawyer_id"])
+		}
+	}
+	if kinds["reassigned"] == 0 || !bookedSeen {
+		t.Fatalf("changes %v; the booked shift seen: %v", kinds, bookedSeen)
+	}
+	rep := admin.object("POST", "/api/v1/rosters/publish", period, 200)["report"].(map[string]any)
+	if int(rep["updated"].(float64)) != kinds["reassigned"]+kinds["retimed"] || int(rep["created"].(float64)) != kinds["created"] ||
+		int(rep["removed"].(float64)) != kinds["removed"] || int(rep["kept_booked"].(float64)) != kinds["kept_booked"] {
+		t.Fatalf("published %v, previewed %v", rep, kinds)
+	}
+}

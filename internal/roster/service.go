@@ -83,6 +83,9 @@ type Store interface {
 	Shifts(ctx context.Context, f ShiftFilter) ([]Shift, error)
 	Shift(ctx context.Context, id int64) (Shift, error)
 	Publish(ctx context.Context, actor int64, p Plan) (PublishReport, error)
+	// Published is the plan's sites' shifts in its period, with the places
+	// booked on each.
+	Published(ctx context.Context, p Plan) ([]Shift, map[int64]int, error)
 	// ApplyLeave records the leave and its moves in one transaction; a move
 	// whose shift changed hands meanwhile is a conflict.
 	ApplyLeave(ctx context.Context, actor int64, l *Leave, moves []Move) error
@@ -226,13 +229,34 @@ func (s *Service) Publish(ctx context.Context, actor int64, from, to calendar.Da
 	if err != nil {
 		return res, PublishReport{}, err
 	}
-	plan := Plan{From: from, To: to, SiteIDs: covered, Shifts: slices.Clone(res.Shifts)}
-	for _, u := range res.Unfilled {
-		plan.Shifts = append(plan.Shifts, u.Shift)
-	}
-	rep, err := s.Store.Publish(ctx, actor, plan)
+	rep, err := s.Store.Publish(ctx, actor, planOf(res, from, to, covered))
 	if err == nil {
 		s.shiftsChanged(ctx, rep.ChangedBooked)
 	}
 	return res, rep, err
+}
+
+// planOf is what publishing a previewed roster writes: its shifts, and its
+// unfilled places as shifts without a lawyer.
+func planOf(res Result, from, to calendar.Date, covered []int64) Plan {
+	plan := Plan{From: from, To: to, SiteIDs: covered, Shifts: slices.Clone(res.Shifts)}
+	for _, u := range res.Unfilled {
+		plan.Shifts = append(plan.Shifts, u.Shift)
+	}
+	return plan
+}
+
+// PreviewChanges is Preview with the list of what publishing it would
+// change in the published roster, for the administrator to read first.
+func (s *Service) PreviewChanges(ctx context.Context, from, to calendar.Date, siteIDs []int64) (Result, []Change, error) {
+	res, covered, err := s.Preview(ctx, from, to, siteIDs)
+	if err != nil {
+		return res, nil, err
+	}
+	plan := planOf(res, from, to, covered)
+	published, booked, err := s.Store.Published(ctx, plan)
+	if err != nil {
+		return res, nil, err
+	}
+	return res, Changes(published, booked, plan.Shifts), nil
 }

@@ -117,14 +117,29 @@ func (s *Store) Publish(ctx context.Context, actor int64, p roster.Plan) (roster
 	return rep, err
 }
 
+// Published lists the plan's sites' shifts in its period with the places
+// booked on each, without locking: what a publish would start from.
+func (s *Store) Published(ctx context.Context, p roster.Plan) ([]roster.Shift, map[int64]int, error) {
+	shifts, err := s.shiftsOf(ctx, s.db, p, "")
+	if err != nil {
+		return nil, nil, translate(err)
+	}
+	booked, err := s.bookedByShift(ctx, s.db, p)
+	return shifts, booked, translate(err)
+}
+
 func (s *Store) lockShifts(ctx context.Context, tx *sqlx.Tx, p roster.Plan) ([]roster.Shift, error) {
+	return s.shiftsOf(ctx, tx, p, s.forUpdate())
+}
+
+func (s *Store) shiftsOf(ctx context.Context, q sqlx.QueryerContext, p roster.Plan, lock string) ([]roster.Shift, error) {
 	if len(p.SiteIDs) == 0 {
 		return nil, nil
 	}
-	q := `SELECT ` + shiftColumns + ` FROM shifts WHERE site_id IN (` + placeholders(len(p.SiteIDs)) + `) AND date >= ? AND date <= ?
-		ORDER BY id` + s.forUpdate()
+	query := `SELECT ` + shiftColumns + ` FROM shifts WHERE site_id IN (` + placeholders(len(p.SiteIDs)) + `) AND date >= ? AND date <= ?
+		ORDER BY id` + lock
 	var rows []shiftRow
-	if err := tx.SelectContext(ctx, &rows, q, append(int64Args(p.SiteIDs), p.From, p.To)...); err != nil {
+	if err := sqlx.SelectContext(ctx, q, &rows, query, append(int64Args(p.SiteIDs), p.From, p.To)...); err != nil {
 		return nil, err
 	}
 	out := make([]roster.Shift, len(rows))
@@ -134,18 +149,18 @@ func (s *Store) lockShifts(ctx context.Context, tx *sqlx.Tx, p roster.Plan) ([]r
 	return out, nil
 }
 
-func (s *Store) bookedByShift(ctx context.Context, tx *sqlx.Tx, p roster.Plan) (map[int64]int, error) {
+func (s *Store) bookedByShift(ctx context.Context, q sqlx.QueryerContext, p roster.Plan) (map[int64]int, error) {
 	out := map[int64]int{}
 	if len(p.SiteIDs) == 0 {
 		return out, nil
 	}
-	q := `SELECT sl.shift_id, SUM(sl.booked) AS booked FROM slots sl JOIN shifts sh ON sh.id = sl.shift_id
+	query := `SELECT sl.shift_id, SUM(sl.booked) AS booked FROM slots sl JOIN shifts sh ON sh.id = sl.shift_id
 		WHERE sh.site_id IN (` + placeholders(len(p.SiteIDs)) + `) AND sh.date >= ? AND sh.date <= ? GROUP BY sl.shift_id`
 	var rows []struct {
 		ShiftID int64 `db:"shift_id"`
 		Booked  int   `db:"booked"`
 	}
-	if err := tx.SelectContext(ctx, &rows, q, append(int64Args(p.SiteIDs), p.From, p.To)...); err != nil {
+	if err := sqlx.SelectContext(ctx, q, &rows, query, append(int64Args(p.SiteIDs), p.From, p.To)...); err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
@@ -154,23 +169,22 @@ func (s *Store) bookedByShift(ctx context.Context, tx *sqlx.Tx, p roster.Plan) (
 	return out, nil
 }
 
-// reconcile brings one existing shift in line with the new roster.
+// reconcile brings one existing shift in line with the new roster, as
+// roster.Classify says (the preview's list of changes says the same).
 func (s *Store) reconcile(ctx context.Context, tx *sqlx.Tx, actor int64, old, next roster.Shift, keep bool, booked int, rep *roster.PublishReport) error {
-	switch {
-	case !keep && booked > 0:
+	switch roster.Classify(old, next, keep, booked) {
+	case roster.KeptBooked:
 		rep.KeptBooked++
-		return nil
-	case !keep:
+	case roster.Removed:
 		rep.Removed++
 		return s.deleteShift(ctx, tx, actor, old)
-	case booked == 0 && (!old.Start.Equal(next.Start) || !old.End.Equal(next.End)):
-		// Unbooked and retimed: replace it whole.
+	case roster.Retimed:
 		if err := s.deleteShift(ctx, tx, actor, old); err != nil {
 			return err
 		}
 		rep.Updated++
 		return s.insertShift(ctx, tx, actor, next)
-	case old.LawyerID != next.LawyerID:
+	case roster.Reassigned:
 		rep.Updated++
 		if booked > 0 {
 			rep.ChangedBooked = append(rep.ChangedBooked, old.ID)

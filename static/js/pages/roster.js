@@ -2,6 +2,7 @@
 // unfilled cells marked and fairness figures, then publish it.
 import { api } from '../api.js';
 import { t } from '../i18n.js';
+import '../i18n-roster.js';
 import { html, render, toast } from '../dom.js';
 import { requireRole } from '../session.js';
 import { addMonths, daysOf, isoWeekday, monthOf, monthRange, todayCN } from '../dates.js';
@@ -18,6 +19,7 @@ export function show(main) {
       <button type="button" class="btn secondary" id="publish">${t('roster.publish')}</button>
     </form>
     <p class="ok" id="publish-result" role="status" hidden></p>
+    <section id="publish-check" class="card" hidden aria-labelledby="rc-title"></section>
     <div id="roster-result"></div>`);
   const form = main.querySelector('#roster-form');
   const out = main.querySelector('#roster-result');
@@ -30,17 +32,53 @@ export function show(main) {
       toast(err.message);
     }
   });
+  const check = main.querySelector('#publish-check');
+  // Publishing first shows what it would change; only "publish now" does it.
   main.querySelector('#publish').addEventListener('click', async () => {
     try {
-      const { report, roster } = await api('POST', '/rosters/publish', period());
-      const p = main.querySelector('#publish-result');
-      p.textContent = t('roster.published', { c: report.created, u: report.updated, r: report.removed, k: report.kept_booked });
-      p.hidden = false;
-      drawRoster(out, form.month.value, roster, await dayKinds(period()));
+      const preview = await api('POST', '/rosters/preview', period());
+      drawRoster(out, form.month.value, preview, await dayKinds(period()));
+      drawChanges(check, preview, () => publish(main, form, out, check));
+      check.querySelector('h2').focus();
     } catch (err) {
       toast(err.message);
     }
   });
+}
+
+async function publish(main, form, out, check) {
+  const period = monthRange(form.month.value);
+  try {
+    const { report, roster } = await api('POST', '/rosters/publish', period);
+    check.hidden = true;
+    const p = main.querySelector('#publish-result');
+    p.textContent = t('roster.published', { c: report.created, u: report.updated, r: report.removed, k: report.kept_booked });
+    p.hidden = false;
+    drawRoster(out, form.month.value, roster, await dayKinds(period));
+  } catch (err) {
+    toast(err.message);
+  }
+}
+
+// drawChanges lists what publishing would do, booked shifts first noted.
+function drawChanges(el, r, onConfirm) {
+  const changes = r.changes ?? [];
+  const n = (k) => changes.filter((c) => c.kind === k).length;
+  const who = (id) => (id ? short(r.lawyers[id] ?? id) : t('rc.unfilled'));
+  render(el, html`
+    <h2 id="rc-title" tabindex="-1">${t('rc.title')}</h2>
+    ${changes.length ? html`
+      <p>${t('rc.summary', { c: n('created'), u: n('reassigned'), t: n('retimed'), r: n('removed'), k: n('kept_booked') })}</p>
+      <ul class="list" id="change-list">${changes.map((c) => html`<li class="${c.booked ? 'warn' : ''}">
+        <strong>${t('rc.kind.' + c.kind)}</strong> ${t('rc.when', { d: c.date, w: t('weekday.' + isoWeekday(c.date)), s: r.sites[c.site_id] ?? c.site_id, from: hhmm(c.starts_at), to: hhmm(c.ends_at) })}
+        ${c.kind === 'created' ? who(c.to_lawyer_id) : c.kind === 'reassigned' ? `${who(c.from_lawyer_id)} → ${who(c.to_lawyer_id)}` : who(c.from_lawyer_id)}
+        ${c.booked ? html`<br><span>${t(c.kind === 'kept_booked' ? 'rc.keptBooked' : 'rc.booked', { n: c.booked })}</span>` : ''}</li>`)}</ul>
+      <div class="row"><button type="button" class="btn" id="publish-confirm">${t('rc.confirm')}</button>
+        <button type="button" class="btn secondary" id="publish-cancel">${t('rc.cancel')}</button></div>`
+    : html`<p>${t('rc.none')}</p>`}`);
+  el.hidden = false;
+  el.querySelector('#publish-confirm')?.addEventListener('click', onConfirm);
+  el.querySelector('#publish-cancel')?.addEventListener('click', () => { el.hidden = true; });
 }
 
 // dayKinds says which days are off (weekends, holidays) and which
@@ -88,6 +126,9 @@ function gridCell(names, cls) {
   if (!names) return html`<td class="${cls}"></td>`;
   return html`<td class="${cls}">${names.map((n) => (n === null ? html`<span class="unfilled">${t('roster.unfilled')}</span>` : html`<span>${short(n)}</span>`))}</td>`;
 }
+
+// hhmm is the China-time clock of an RFC 3339 time with its +08:00 offset.
+function hhmm(ts) { return String(ts).slice(11, 16); }
 
 // short drops the demo marker and the title so the grid stays narrow.
 function short(name) { return String(name).replace('（示例）', '').replace('律师', ''); }
