@@ -192,8 +192,16 @@ func TestBrowserRosterPublishAndLawyerCalendar(t *testing.T) {
 	if got := b.text(`#publish-check`); !strings.Contains(got, "无需发布") {
 		t.Fatalf("after publishing, the check says %q", got)
 	}
-	b.do("rules page", chromedp.Navigate(base+"/#/rules"), chromedp.WaitVisible(`#rules tbody tr`))
+	// On a phone the duty rules are cards, each cell naming its column.
+	b.do("rules page on a phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"/#/rules"), chromedp.WaitVisible(`#rules tbody tr`))
+	cards := value(b, chromedp.Evaluate[string](`[getComputedStyle(document.querySelector('#rules tbody tr')).display,
+		getComputedStyle(document.querySelector('#rules td[data-label]'), '::before').content,
+		document.documentElement.scrollWidth <= window.innerWidth].join('|')`))
+	if !strings.HasPrefix(cards, `block|"`) || !strings.HasSuffix(cards, "|true") { // display, the label, no sideways scroll
+		t.Fatalf("rules on a phone: %s", cards)
+	}
 	checkA11y(t, ctx, axe, "duty rules")
+	b.do("desktop again", chromedp.EmulateViewport(1280, 900))
 	b.do("calendar page", chromedp.Navigate(base+"/#/calendar/2026-10"), chromedp.WaitVisible(`#days li`))
 	if got := b.text(`#days`); !strings.Contains(got, "国庆节") || !strings.Contains(got, "2026-10-10") {
 		t.Fatalf("October's holidays: %q", got)

@@ -3,6 +3,7 @@
 import { refreshUser } from './session.js';
 import { applyStatic, getLang, setLang, t } from './i18n.js';
 import './i18n-notary.js';
+import './i18n-roster.js';
 import * as home from './pages/home.js';
 import * as sites from './pages/sites.js';
 import * as login from './pages/login.js';

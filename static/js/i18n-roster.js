@@ -7,12 +7,12 @@ extend({
   'rc.kind.created': '新增', 'rc.kind.reassigned': '更换律师', 'rc.kind.retimed': '调整时间',
   'rc.kind.removed': '删除', 'rc.kind.kept_booked': '保留（已有预约）',
   'rc.when': '{d}（{w}） {s} {from}–{to}：', 'rc.unfilled': '未排', 'rc.booked': '已有 {n} 人预约，发布后将短信告知',
-  'rc.keptBooked': '已有 {n} 人预约，班次保留不删除',
+  'rc.keptBooked': '已有 {n} 人预约，班次保留不删除', 'list.sep': '、', 'rules.sessionsShort': '值班时段',
 }, {
   'rc.title': 'Check these changes before publishing', 'rc.summary': '{c} shifts created, {u} with another lawyer, {t} retimed, {r} removed, {k} kept because booked.',
   'rc.none': 'The same as the published roster: nothing to publish.', 'rc.confirm': 'Publish now', 'rc.cancel': 'Not now',
   'rc.kind.created': 'New', 'rc.kind.reassigned': 'Another lawyer', 'rc.kind.retimed': 'New hours',
   'rc.kind.removed': 'Removed', 'rc.kind.kept_booked': 'Kept (booked)',
   'rc.when': '{d} ({w}), {s}, {from}–{to}: ', 'rc.unfilled': 'unfilled', 'rc.booked': '{n} booked: they will be told by SMS',
-  'rc.keptBooked': '{n} booked: the shift is kept',
+  'rc.keptBooked': '{n} booked: the shift is kept', 'list.sep': ', ', 'rules.sessionsShort': 'Sessions',
 });

@@ -115,10 +115,10 @@ function drawRoster(el, month, r, kinds = {}) {
     ${r.unfilled.length ? html`<ul class="list" id="unfilled">${r.unfilled.map((u) => html`<li class="unfilled">${u.date} ${r.sites[u.site_id]}：${u.reason}</li>`)}</ul>`
       : html`<p>${t('roster.noneUnfilled')}</p>`}
     <h2>${t('roster.fairness')}</h2>
-    <table class="grid"><thead><tr><th scope="col">${t('roster.site')}</th><th scope="col">${t('roster.min')}</th>
+    <table class="grid stack" id="fairness"><thead><tr><th scope="col">${t('roster.site')}</th><th scope="col">${t('roster.min')}</th>
       <th scope="col">${t('roster.max')}</th><th scope="col">${t('roster.stdev')}</th><th scope="col"></th></tr></thead>
-      <tbody>${r.fairness.map((f) => html`<tr><th scope="row">${r.sites[f.site_id] ?? f.site_id}</th><td>${f.min}</td><td>${f.max}</td>
-        <td>${f.stdev}</td><td>${f.bound_met ? t('roster.ok') : html`<strong class="warn">${t('roster.notOk')}</strong>`}</td></tr>`)}</tbody>
+      <tbody>${r.fairness.map((f) => html`<tr><th scope="row">${r.sites[f.site_id] ?? f.site_id}</th><td data-label="${t('roster.min')}">${f.min}</td><td data-label="${t('roster.max')}">${f.max}</td>
+        <td data-label="${t('roster.stdev')}">${f.stdev}</td><td>${f.bound_met ? t('roster.ok') : html`<strong class="warn">${t('roster.notOk')}</strong>`}</td></tr>`)}</tbody>
     </table>`);
 }
 

@@ -1,6 +1,7 @@
 // Administrators see and edit each site's duty rule.
 import { api, listAll } from '../api.js';
 import { t } from '../i18n.js';
+import '../i18n-roster.js';
 import { html, render, showErrors, toast } from '../dom.js';
 import { requireRole } from '../session.js';
 import { todayCN } from '../dates.js';
@@ -19,13 +20,13 @@ export async function show(main) {
   render(main, html`
     <h1>${t('rules.title')}</h1>
     <div class="scroll" tabindex="0" role="region" aria-label="${t('rules.title')}">
-    <table class="grid" id="rules">
-      <thead><tr><th scope="col">${t('rules.site')}</th><th scope="col">${t('rules.pattern')}</th><th scope="col">${t('rules.sessions')}</th>
+    <table class="grid stack" id="rules">
+      <thead><tr><th scope="col">${t('rules.site')}</th><th scope="col">${t('rules.pattern')}</th><th scope="col">${t('rules.sessionsShort')}</th>
         <th scope="col">${t('rules.policy')}</th><th scope="col"></th></tr></thead>
       <tbody>${rules.map((r) => html`<tr><th scope="row">${name[r.site_id] ?? r.site_id}</th>
-        <td>${t('rules.pattern.' + r.pattern)}${r.pattern !== 'workdays' ? html` (${r.weekdays.map((w) => t('week.' + w)).join('、')})` : ''}</td>
-        <td>${r.sessions.map((s) => `${s.start}–${s.end}`).join('，')}</td>
-        <td>${t('rules.policy.' + r.holiday_policy)}</td>
+        <td data-label="${t('rules.pattern')}">${t('rules.pattern.' + r.pattern)}${r.pattern !== 'workdays' ? html` (${r.weekdays.map((w) => t('week.' + w)).join(t('list.sep'))})` : ''}</td>
+        <td data-label="${t('rules.sessionsShort')}">${r.sessions.map((s) => `${s.start}–${s.end}`).join(t('list.sep'))}</td>
+        <td data-label="${t('rules.policy')}">${t('rules.policy.' + r.holiday_policy)}</td>
         <td><button type="button" class="btn secondary" data-rule="${r.id}" data-active="${r.active ? '1' : ''}">
           ${r.active ? t('rules.deactivate') : t('rules.activate')}</button></td></tr>`)}</tbody>
     </table></div>
