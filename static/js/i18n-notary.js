@@ -27,7 +27,7 @@ extend({
   'nd.sendMissing': '一次性告知所缺材料', 'nd.note': '说明（可选）', 'nd.certificate': '公证书编号', 'nd.fee': '收费（元）',
   'nd.waived': '减免', 'nd.done': '办结', 'nd.noShow': '未到', 'nd.home': '上门申请', 'nd.noHome': '没有待安排的上门申请。',
   'nd.when': '上门时间', 'nd.notary': '公证员', 'nd.schedule': '安排', 'nd.saved': '已保存。', 'nd.open': '开放日历（未来40天）',
-  'nm.title': '公证事项目录', 'nm.new': '新增事项', 'nm.name': '名称', 'nm.category': '类别', 'nm.materials': '所需材料（每行一项，末尾加 * 表示可容缺后补）',
+  'nd.agent': '代理', 'nm.title': '公证事项目录', 'nm.new': '新增事项', 'nm.name': '名称', 'nm.category': '类别', 'nm.materials': '所需材料（每行一项，末尾加 * 表示可容缺后补）',
   'nm.minutes': '办理时长（分钟）', 'nm.fee': '收费说明', 'nm.inPerson': '须本人办理（不得委托，公证法第二十六条）',
   'nm.home': '可上门办理', 'nm.active': '在办', 'nm.save': '保存', 'nm.edit': '编辑',
 }, {
@@ -56,7 +56,7 @@ extend({
   'nd.sendMissing': 'Send one list of what is missing', 'nd.note': 'Note (optional)', 'nd.certificate': 'Certificate number', 'nd.fee': 'Fee (yuan)',
   'nd.waived': 'Waived', 'nd.done': 'Done', 'nd.noShow': 'No-show', 'nd.home': 'Home-visit requests', 'nd.noHome': 'No home visits awaiting a date.',
   'nd.when': 'Time', 'nd.notary': 'Notary', 'nd.schedule': 'Schedule', 'nd.saved': 'Saved.', 'nd.open': 'Open the calendar (next 40 days)',
-  'nm.title': 'Notary matter catalogue', 'nm.new': 'New matter', 'nm.name': 'Name', 'nm.category': 'Category', 'nm.materials': 'Materials (one per line; end with * if it may follow later)',
+  'nd.agent': 'agent', 'nm.title': 'Notary matter catalogue', 'nm.new': 'New matter', 'nm.name': 'Name', 'nm.category': 'Category', 'nm.materials': 'Materials (one per line; end with * if it may follow later)',
   'nm.minutes': 'Minutes', 'nm.fee': 'Fee note', 'nm.inPerson': 'In person only (no agent, Notary Law Art. 26)',
   'nm.home': 'Home visit possible', 'nm.active': 'Active', 'nm.save': 'Save', 'nm.edit': 'Edit',
 });

@@ -3,6 +3,7 @@
 const strings = {
   zh: {
     skip: '跳到主要内容', brand: '公共法律服务平台', large: '大字', loading: '加载中…', menu: '菜单',
+    'p.colon': '：', 'p.sep': '、', 'p.comma': '，', 'p.open': '（', 'p.close': '）',
     'nav.home': '首页', 'nav.sites': '服务站点', 'nav.login': '登录', 'nav.me': '我的',
     'footer.hotline': '公共法律服务热线', 'footer.free': '免费法律咨询',
     'home.title': '公共法律服务', 'home.lead': '就近找到法律服务站点，预约律师免费咨询，申请法律援助。',
@@ -167,6 +168,7 @@ const strings = {
   },
   en: {
     skip: 'Skip to main content', brand: 'Public Legal Services', large: 'Large text', loading: 'Loading…', menu: 'Menu',
+    'p.colon': ': ', 'p.sep': ', ', 'p.comma': ', ', 'p.open': ' (', 'p.close': ')',
     'nav.home': 'Home', 'nav.sites': 'Service sites', 'nav.login': 'Sign in', 'nav.me': 'My account',
     'footer.hotline': 'Legal services hotline', 'footer.free': 'free legal advice',
     'home.title': 'Public legal services', 'home.lead': 'Find a service site near you, book a free consultation with a lawyer, apply for legal aid.',
@@ -345,6 +347,9 @@ export function extend(zh, en) {
   Object.assign(strings.zh, zh);
   Object.assign(strings.en, en);
 }
+
+// paren wraps text in the language's brackets: （…） or (…).
+export function paren(text) { return t('p.open') + text + t('p.close'); }
 
 export function t(key, vars = {}) {
   const s = strings[lang][key] ?? strings.zh[key] ?? key;

@@ -29,7 +29,7 @@ export async function show(main) {
       : html`<p>${t('adv.noVillages')}</p>`}
     ${villages.items.length ? logForm(villages.items) : ''}
     <h2>${t('adv.myLogs')}</h2>
-    ${logs.items.length ? html`<ul class="list" id="my-logs">${logs.items.map((l) => html`<li>${l.date} ${l.site_name}：${t('advkind.' + l.kind)} × ${l.count}
+    ${logs.items.length ? html`<ul class="list" id="my-logs">${logs.items.map((l) => html`<li>${l.date} ${l.site_name}${t('p.colon')}${t('advkind.' + l.kind)} × ${l.count}
       ${l.notes ? html`<span class="muted">${l.notes}</span>` : ''}
       ${l.has_photo ? html`<a href="/api/v1/advisor-logs/${l.id}/photo" target="_blank" rel="noopener">${t('adv.photoLink')}</a>` : ''}</li>`)}</ul>` : html`<p>${t('adv.noLogs')}</p>`}
     <h2>${t('adv.myCompliance')}</h2>

@@ -1,7 +1,7 @@
 // The bureau's register for one township: who advises each village, and
 // the hand-made changes — assign, replace (for the rest of the term), end.
 import { api, listAll } from '../api.js';
-import { t } from '../i18n.js';
+import { paren, t } from '../i18n.js';
 import { html, render, showErrors, toast } from '../dom.js';
 import { requireRole } from '../session.js';
 
@@ -27,9 +27,9 @@ export async function show(main, [township = '']) {
     <form id="assign-form" novalidate>
       <p class="alert form-alert" tabindex="-1" hidden></p>
       <label for="assign-site">${t('adv.village')}</label>
-      <select id="assign-site" name="site_id">${rooms.map((r) => html`<option value="${r.id}">${r.name}（${bySite.get(r.id)?.lawyer_name ?? t('adv.vacant')}）</option>`)}</select>
+      <select id="assign-site" name="site_id">${rooms.map((r) => html`<option value="${r.id}">${r.name}${paren(bySite.get(r.id)?.lawyer_name ?? t('adv.vacant'))}</option>`)}</select>
       <label for="assign-lawyer">${t('adv.lawyer')}</label>
-      <select id="assign-lawyer" name="lawyer_id">${lawyers.map((l) => html`<option value="${l.id}">${l.name}（${l.firm}，${l.home_township}）</option>`)}</select>
+      <select id="assign-lawyer" name="lawyer_id">${lawyers.map((l) => html`<option value="${l.id}">${l.name}${paren(l.firm + t('p.comma') + l.home_township)}</option>`)}</select>
       <label for="assign-reason">${t('adv.reason')}</label>
       <input id="assign-reason" name="reason" maxlength="200">
       <p><button type="submit" class="btn">${t('adv.assign')}</button></p>
@@ -37,7 +37,7 @@ export async function show(main, [township = '']) {
     <h2>${t('adv.current')}</h2>
     <ul class="list" id="register">${rooms.map((r) => {
       const a = bySite.get(r.id);
-      return html`<li>${r.name}：${a ? html`${a.lawyer_name} <span class="muted">${a.starts_on}–${a.ends_on}</span>
+      return html`<li>${r.name}${t('p.colon')}${a ? html`${a.lawyer_name} <span class="muted">${a.starts_on}–${a.ends_on}</span>
         <button type="button" class="btn secondary" data-end="${a.id}">${t('adv.end')}</button>` : html`<strong class="warn">${t('adv.vacant')}</strong>`}</li>`;
     })}</ul>`);
   main.querySelector('#reg-township').addEventListener('change', (e) => { location.hash = '#/advisor-register/' + encodeURIComponent(e.target.value); });

@@ -45,7 +45,7 @@ async function drawCard(el, site) {
       <p class="badge">${c.site_name}</p>
       <h2 id="advisor-name">${c.name}</h2>
       <p class="muted">${c.firm}</p>
-      <p><span class="muted">${t('adv.workPhone')}：</span><a href="tel:${c.work_phone}">${c.work_phone}</a></p>
-      <p><span class="muted">${t('adv.nextOnSite')}：</span>${c.next_on_site ?? t('adv.unknown')}</p>
+      <p><span class="muted">${t('adv.workPhone')}${t('p.colon')}</span><a href="tel:${c.work_phone}">${c.work_phone}</a></p>
+      <p><span class="muted">${t('adv.nextOnSite')}${t('p.colon')}</span>${c.next_on_site ?? t('adv.unknown')}</p>
     </section>`);
 }

@@ -2,7 +2,7 @@
 // still without an advisor, contracts ending soon, and the balanced
 // auto-assign (preview first, then apply).
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { paren, t } from '../i18n.js';
 import { html, render, toast } from '../dom.js';
 import { requireRole } from '../session.js';
 
@@ -43,8 +43,8 @@ export async function show(main) {
     ${cov.uncovered.length ? html`<ul class="list" id="uncovered">${cov.uncovered.map((v) => html`<li>${v.township} · ${v.name}</li>`)}</ul>`
       : html`<p class="ok">${t('adv.none')}</p>`}
     <h2>${t('adv.ending')}</h2>
-    ${cov.ending.length ? html`<ul class="list" id="ending">${cov.ending.map((e) => html`<li>${e.township} · ${e.site_name}：${e.lawyer_name}，
-      ${e.ends_on}（${e.days_left < 0 ? t('adv.lapsed') : t('adv.daysLeft', { n: e.days_left })}）
+    ${cov.ending.length ? html`<ul class="list" id="ending">${cov.ending.map((e) => html`<li>${e.township} · ${e.site_name}${t('p.colon')}${e.lawyer_name}${t('p.comma')}
+      ${e.ends_on}${paren(e.days_left < 0 ? t('adv.lapsed') : t('adv.daysLeft', { n: e.days_left }))}
       <button type="button" class="btn secondary" data-renew="${e.assignment_id}" data-ends="${e.ends_on}">${t('adv.renew')}</button></li>`)}</ul>`
       : html`<p>${t('adv.noEnding')}</p>`}`);
   const form = main.querySelector('#auto-form');
@@ -83,7 +83,7 @@ function drawProposal(el, r) {
     <p id="auto-summary">${t('adv.proposals', { n: r.proposals.length, min: r.min, max: r.max })}
       ${r.balanced ? html`<span class="ok">${t('adv.balanced')}</span>` : html`<strong class="warn">${t('adv.uneven')}</strong>`}</p>
     ${r.unfilled.length ? html`<h3>${t('adv.unfilled')}</h3>
-      <ul class="list" id="auto-unfilled">${r.unfilled.map((u) => html`<li class="unfilled">${u.township} · ${u.site_name}：${u.reason}</li>`)}</ul>` : ''}
+      <ul class="list" id="auto-unfilled">${r.unfilled.map((u) => html`<li class="unfilled">${u.township} · ${u.site_name}${t('p.colon')}${u.reason}</li>`)}</ul>` : ''}
     ${r.proposals.length ? html`<div class="scroll" tabindex="0" role="region" aria-label="${t('adv.auto')}">
     <table class="grid" id="auto-table"><thead><tr><th scope="col">${t('adv.village')}</th><th scope="col">${t('adv.lawyer')}</th><th scope="col"></th></tr></thead>
       <tbody>${r.proposals.map((p) => html`<tr><th scope="row">${p.township} · ${p.site_name}</th><td>${p.lawyer_name}</td>

@@ -121,8 +121,8 @@ function askMove(main, booking, slot) {
   const area = main.querySelector('#slots-area');
   render(area, html`<section class="card" id="move-ask">
     <h2>${t('book.moveAsk')}</h2>
-    <p>${t('book.moveFrom')}：${when(booking)}</p>
-    <p>${t('book.moveTo')}：<strong>${when(slot)}</strong></p>
+    <p>${t('book.moveFrom')}${t('p.colon')}${when(booking)}</p>
+    <p>${t('book.moveTo')}${t('p.colon')}<strong>${when(slot)}</strong></p>
     <p class="row"><button type="button" class="btn" id="move-yes">${t('book.moveYes')}</button>
       <button type="button" class="btn secondary" id="move-no">${t('book.release')}</button></p></section>`);
   area.querySelector('#move-yes').addEventListener('click', () => move(main, booking, slot.id));
@@ -225,11 +225,11 @@ function done(main, b) {
     <section class="card receipt" id="booking-done">
       <p><strong>${when(b)}</strong></p>
       <p>${t('book.lawyer', { name: b.lawyer_name.replace('（示例）', '') })}</p>
-      ${site?.address ? html`<p>${t('sites.address')}：${site.address}</p>` : ''}
-      ${site?.phone ? html`<p>${t('book.phone')}：<a href="tel:${site.phone}">${site.phone}</a></p>` : ''}
-      <p>${t('book.code')}：<strong class="code" id="booking-code">${b.code}</strong></p>
+      ${site?.address ? html`<p>${t('sites.address')}${t('p.colon')}${site.address}</p>` : ''}
+      ${site?.phone ? html`<p>${t('book.phone')}${t('p.colon')}<a href="tel:${site.phone}">${site.phone}</a></p>` : ''}
+      <p>${t('book.code')}${t('p.colon')}<strong class="code" id="booking-code">${b.code}</strong></p>
       <figure><img src="/api/v1/bookings/${b.id}/qr.png" width="200" height="200" alt="${t('book.qrAlt', { code: b.code })}">
-        <figcaption>${t('book.qrLabel')}：${t('book.qr')}</figcaption></figure>
+        <figcaption>${t('book.qrLabel')}${t('p.colon')}${t('book.qr')}</figcaption></figure>
       <p>${t('book.bring')}</p>
     </section>
     <p class="row wrap"><a class="btn secondary" href="/api/v1/bookings/${b.id}/calendar.ics" download>${t('book.addCalendar')}</a>

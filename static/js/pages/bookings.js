@@ -11,7 +11,7 @@ function item(b) {
   return html`<li data-booking="${b.id}">
       <p><strong>${b.site_name}</strong> ${d} ${t('weekday.' + isoWeekday(d))} ${timeCN(b.starts_at)}–${timeCN(b.ends_at)}</p>
       <p>${t('book.lawyer', { name: b.lawyer_name.replace('（示例）', '') })}</p>
-      <p>${t('book.code')}：<strong class="code">${b.code}</strong> · <span class="status">${t('status.' + b.status)}</span></p>
+      <p>${t('book.code')}${t('p.colon')}<strong class="code">${b.code}</strong> · <span class="status">${t('status.' + b.status)}</span></p>
       ${b.status === 'confirmed' ? html`<p class="row wrap">
         <a class="btn secondary" href="/api/v1/bookings/${b.id}/qr.png" target="_blank" rel="noopener">${t('book.qrLabel')}</a>
         <a class="btn secondary" href="/api/v1/bookings/${b.id}/calendar.ics" download>${t('book.addCalendar')}</a>

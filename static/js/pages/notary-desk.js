@@ -2,7 +2,7 @@
 // checklist's state, the materials review (complete, or one list of what is
 // missing), closing a visit, and the home-visit requests to schedule.
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { paren, t } from '../i18n.js';
 import '../i18n-notary.js';
 import { html, render, toast } from '../dom.js';
 import { requireRole } from '../session.js';
@@ -22,7 +22,7 @@ export async function show(main, [date = todayCN()]) {
     <h2>${t('nd.home')}</h2>
     ${home.items.length ? html`<ul class="list" id="nd-home">${home.items.map((v) => html`<li data-home="${v.id}">
       <p><strong>${v.code}</strong> ${v.priority ? html`<span class="badge">${t('group.' + v.priority_reason)}</span>` : ''}
-        ${v.resident_name} · ${v.matters.map((m) => m.name).join('、')}</p>
+        ${v.resident_name} · ${v.matters.map((m) => m.name).join(t('p.sep'))}</p>
       <p>${v.address} · ${v.reason} · ${v.preferred_dates}</p>
       <label for="nd-when-${v.id}">${t('nd.when')}</label><input id="nd-when-${v.id}" type="datetime-local">
       <label for="nd-notary-${v.id}">${t('nd.notary')}</label><input id="nd-notary-${v.id}" maxlength="40">
@@ -71,7 +71,7 @@ function visit(v) {
       ${v.priority ? html`<span class="badge">${t('nt.priority')} · ${t('group.' + v.priority_reason)}</span>` : ''}
       ${v.fee_reduced ? html`<span class="badge">${t('nt.feeReduced')}</span>` : ''}
       · <span class="nd-status">${t('ntstatus.' + v.status)}</span> ${v.ready ? html`<span class="badge nd-ready">${t('nt.ready')}</span>` : ''}</p>
-    <p>${v.matters.map((m) => m.name).join('、')} · ${v.parties.map((p) => p.name + (p.agent ? '（代理）' : '')).join('、')}</p>
+    <p>${v.matters.map((m) => m.name).join(t('p.sep'))} · ${v.parties.map((p) => p.name + (p.agent ? paren(t('nd.agent')) : '')).join(t('p.sep'))}</p>
     ${open ? html`<fieldset><legend>${t('nt.checklist')}</legend>
       ${v.checklist.map((it, i) => html`<label class="choice"><input type="checkbox" data-miss-of="${v.id}" value="${it.name}" id="nd-miss-${v.id}-${i}" ${it.missing ? html`checked` : ''}>
         <span>${it.name} <span class="muted">${it.later ? t('nt.later') : t('nt.needed')} · ${t('nt.files', { n: it.files })}</span></span></label>`)}

@@ -27,12 +27,12 @@ export async function show(main) {
       <li data-visit="${v.id}">
         <p><strong>${v.code}</strong> · <span class="nt-status">${t('ntstatus.' + v.status)}</span>
           ${v.priority ? html` <span class="badge">${t('nt.priority')}</span>` : ''}</p>
-        <p>${v.matters.map((m) => m.name).join('、')} · ${v.kind === 'home' ? '' : when(v)}</p>
+        <p>${v.matters.map((m) => m.name).join(t('p.sep'))} · ${v.kind === 'home' ? '' : when(v)}</p>
         ${v.kind === 'home' && v.starts_at ? html`<p class="ok nt-home-date">${t('nt.homeDate', { when: when(v), name: v.notary_name })}</p>` : ''}
         ${v.kind === 'home' && !v.starts_at ? html`<p class="muted">${t('nt.homeWaiting', { dates: v.preferred_dates })}</p>` : ''}
         ${v.fee_reduced ? html`<p class="ok">${t('nt.feeReduced')}</p>` : ''}
         ${v.ready && open.includes(v.status) ? html`<p class="ok nt-ready">${t('nt.ready')}</p>` : ''}
-        ${v.materials_state === 'missing' && !v.ready ? html`<p class="alert nt-missing">${t('nt.missing', { list: v.missing.join('、') })}</p>` : ''}
+        ${v.materials_state === 'missing' && !v.ready ? html`<p class="alert nt-missing">${t('nt.missing', { list: v.missing.join(t('p.sep')) })}</p>` : ''}
         ${open.includes(v.status) ? html`
           <ul class="list">${v.checklist.map((it, i) => html`<li>
             <label for="f-${v.id}-${i}">${it.name} <span class="muted">${it.later ? t('nt.later') : t('nt.needed')} · ${t('nt.files', { n: it.files })}</span>

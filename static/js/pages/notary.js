@@ -172,7 +172,7 @@ function done(main, v) {
     <h1>${t('nt.booked')}</h1>
     <section class="card" id="nt-done">
       <p>${v.site_name} · ${v.starts_at.slice(0, 10)} ${timeCN(v.starts_at)}–${timeCN(v.ends_at)}</p>
-      <p>${t('nt.code')}：<strong class="code" id="nt-code">${v.code}</strong></p>
+      <p>${t('nt.code')}${t('p.colon')}<strong class="code" id="nt-code">${v.code}</strong></p>
       <h2>${t('nt.checklist')}</h2>
       <ul class="list">${v.checklist.map((it) => html`<li>${it.name} <span class="muted">${it.later ? t('nt.later') : t('nt.needed')}</span></li>`)}</ul>
     </section>

@@ -1,6 +1,6 @@
 // Administrators choose which lawyers may be on duty at each site.
 import { api, listAll } from '../api.js';
-import { t } from '../i18n.js';
+import { paren, t } from '../i18n.js';
 import { html, render, toast } from '../dom.js';
 import { requireRole } from '../session.js';
 
@@ -19,7 +19,7 @@ export async function show(main, [siteId = '']) {
     <form id="pool-form">
       <fieldset><legend>${t('pools.lawyers', { n: pool.size })}</legend>
         ${lawyers.map((l) => html`<label class="choice"><input type="checkbox" name="lawyer" value="${l.id}" ${pool.has(l.id) ? html`checked` : ''}>
-          ${l.name}（${l.firm}，${l.home_township}，${l.specialties}）</label>`)}
+          ${l.name}${paren([l.firm, l.home_township, l.specialties].join(t('p.comma')))}</label>`)}
       </fieldset>
       <p><button type="submit" class="btn">${t('pools.save')}</button></p>
     </form>`);

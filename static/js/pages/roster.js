@@ -1,7 +1,7 @@
 // Administrators preview a month's roster as a grid of days × sites, with
 // unfilled cells marked and fairness figures, then publish it.
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { getLang, t } from '../i18n.js';
 import '../i18n-roster.js';
 import { html, render, toast } from '../dom.js';
 import { requireRole } from '../session.js';
@@ -112,7 +112,7 @@ function drawRoster(el, month, r, kinds = {}) {
     </table></div>
     <p class="muted">${t('roster.legend')}</p>
     <h2>${t('roster.unfilledList')}</h2>
-    ${r.unfilled.length ? html`<ul class="list" id="unfilled">${r.unfilled.map((u) => html`<li class="unfilled">${u.date} ${r.sites[u.site_id]}：${u.reason}</li>`)}</ul>`
+    ${r.unfilled.length ? html`<ul class="list" id="unfilled">${r.unfilled.map((u) => html`<li class="unfilled">${u.date} ${r.sites[u.site_id]}${t('p.colon')}${getLang() === 'en' && u.reason_en ? u.reason_en : u.reason}</li>`)}</ul>`
       : html`<p>${t('roster.noneUnfilled')}</p>`}
     <h2>${t('roster.fairness')}</h2>
     <table class="grid stack" id="fairness"><thead><tr><th scope="col">${t('roster.site')}</th><th scope="col">${t('roster.min')}</th>

@@ -1,7 +1,7 @@
 // A lawyer's month calendar of shifts, the calendar-feed link, leave, and
 // swap requests offered to them.
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { paren, t } from '../i18n.js';
 import { html, render, showErrors, toast } from '../dom.js';
 import { requireRole, session } from '../session.js';
 import { addMonths, daysOf, isoWeekday, monthOf, monthRange, timeCN, todayCN } from '../dates.js';
@@ -36,7 +36,7 @@ export async function show(main, [month = monthOf(todayCN())]) {
     <section id="shift-day" aria-live="polite"></section>
     <h2>${t('shifts.swaps')}</h2>
     ${offered.length ? html`<ul class="list">${offered.map((s) => html`<li>${t('shifts.swapFrom', { id: s.shift_id, from: s.from_lawyer_id })}
-      （${t('shifts.status.' + s.status)}）
+      ${paren(t('shifts.status.' + s.status))}
       ${s.status === 'proposed' ? html`<button type="button" class="btn" data-swap="${s.id}" data-accept="1">${t('shifts.accept')}</button>
         <button type="button" class="btn secondary" data-swap="${s.id}">${t('shifts.decline')}</button>` : ''}</li>`)}</ul>`
       : html`<p>${t('shifts.noSwaps')}</p>`}
@@ -120,7 +120,7 @@ async function shiftDay(el, shiftId, siteId, heading) {
       ${list.length ? html`<ul class="list" id="day-bookings">${list.map(({ booking: b, resident_name: name, record: r }) => html`<li>
         <p><strong>${timeCN(b.starts_at)}</strong> ${name} · ${b.topic || '—'} · <span class="status">${t('status.' + b.status)}</span></p>
         ${b.note ? html`<p class="muted">${b.note}</p>` : ''}
-        ${r ? html`<p class="record">${r.category} · ${t('outcome.' + r.outcome)}：${r.summary}</p>` : ''}
+        ${r ? html`<p class="record">${r.category} · ${t('outcome.' + r.outcome)}${t('p.colon')}${r.summary}</p>` : ''}
         <p class="row wrap">${b.status === 'confirmed' ? html`<button type="button" class="btn secondary" data-attend="${b.id}" data-status="attended">${t('day.attended')}</button>
         <button type="button" class="btn secondary" data-attend="${b.id}" data-status="no_show">${t('day.noShow')}</button>` : ''}
         ${r ? html`<button type="button" class="btn secondary" data-edit="${r.id}">${t('day.edit')}</button>`
@@ -129,7 +129,7 @@ async function shiftDay(el, shiftId, siteId, heading) {
       <p><button type="button" class="btn secondary" data-record="">${t('day.walkIn')}</button></p>
       <div id="record-area"></div>
       ${colleagues.length ? html`<label for="swap-to">${t('day.swapTo')}</label>
-        <select id="swap-to">${colleagues.map((c) => html`<option value="${c.id}">${c.name}${c.firm ? `（${c.firm.replace('（示例）', '')}）` : ''}</option>`)}</select>
+        <select id="swap-to">${colleagues.map((c) => html`<option value="${c.id}">${c.name}${c.firm ? paren(c.firm.replace('（示例）', '')) : ''}</option>`)}</select>
         <p><button type="button" class="btn secondary" id="propose-swap">${t('day.swap')}</button></p>` : ''}`);
   } catch (err) {
     toast(err.message);
