@@ -165,7 +165,7 @@ const NearDays = 5
 // DueAt is the end of the clock: midnight China time that starts the day
 // after the 30th day from acceptance, counted in China's calendar.
 func DueAt(accepted time.Time) time.Time {
-	return chinaDate(accepted).AddDays(DueDays + 1).At(0, 0).UTC()
+	return chinaDate(accepted).AddDays(DueDays+1).At(0, 0).UTC()
 }
 
 // Clock is what the board shows of a dispute's 30 days.
