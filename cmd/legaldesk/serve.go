@@ -118,6 +118,13 @@ func seed(ctx context.Context, a *app) error {
 			return err
 		}
 	}
+	if a.cfg.DemoHistory {
+		n, err := demo.SeedDisputeHistory(ctx, a.store, a.box, calendar.DateOf(time.Now()).Year()-1)
+		if err != nil {
+			return fmt.Errorf("demo dispute history: %w", err)
+		}
+		a.log.Info("seeded the demo's past year of disputes", "disputes", n)
+	}
 	// Publish the coming weeks so residents can book at once.
 	today := calendar.DateOf(time.Now())
 	if _, rep, err := a.roster.Publish(ctx, 0, today, today.AddDays(40), nil); err != nil {
@@ -149,7 +156,7 @@ func announce(w io.Writer, a *app, addr net.Addr) {
 	fmt.Fprintf(w, "legaldesk %s listening on http://%s (%s database, %s, sessions in %s)\n", version, host, a.cfg.DB.Driver, redis,
 		a.cfg.Session.Backend(a.redis != nil))
 	if a.cfg.Demo {
-		fmt.Fprintf(w, "demo logins (password %s): admin 13900000001, legal-aid officer 13900000002, notary clerk 13900000003, lawyers 13900000101–13900000140\n", demo.Password)
+		fmt.Fprintf(w, "demo logins (password %s): admin 13900000001, legal-aid officer 13900000002, notary clerk 13900000003, mediator 13900000004, lawyers 13900000101–13900000140\n", demo.Password)
 		fmt.Fprintln(w, "demo residents 13800000001–13800000010 sign in with an SMS code; the admin reads it at /api/v1/admin/outbox")
 	}
 }
