@@ -81,7 +81,7 @@ func TestBrowserMediationReferral(t *testing.T) {
 // committeeOption is the value of the assignment choice named name.
 func committeeOption(t *testing.T, b *tab, name string) string {
 	t.Helper()
-	v := value(b, chromedp.Evaluate[string](`[...document.querySelectorAll('#as-where option')].find(o => o.textContent === '` + name + `')?.value ?? ''`))
+	v := value(b, chromedp.Evaluate[string](`[...document.querySelectorAll('#as-where option')].find(o => o.textContent === '`+name+`')?.value ?? ''`))
 	if v == "" {
 		t.Fatalf("no choice %s", name)
 	}
