@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -232,4 +233,43 @@ func TestDisputeBadInput(t *testing.T) {
 	lawyer.signIn("13900000101")
 	lawyer.wantStatus(lawyer.do("POST", "/api/v1/disputes", ok), 403)
 	m.object("POST", "/api/v1/disputes", ok, 201)
+}
+
+// TestOneDisputePerConsultation: mediators taking the same referral in at
+// once get one dispute; the others are told it is taken (or gone), and
+// the UNIQUE key, not the check before it, is the guard.
+func TestOneDisputePerConsultation(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		e.seedDemo()
+		cons := e.referToMediation("", "张大爷", "河西镇", "婚姻家庭")
+		body := map[string]any{"consultation_id": cons, "type": "family", "township": "河西镇", "summary": "赡养费分担引起的家庭纠纷。",
+			"parties": []map[string]any{{"role": "applicant", "name": "张大爷"}, {"role": "respondent", "name": "张某某"}}}
+		// One mediator's session (sign-ins are rate-limited), eight requests.
+		m := e.mediator()
+		clients := []*client{m, m, m, m, m, m, m, m}
+		statuses := make(chan int, len(clients))
+		var wg sync.WaitGroup
+		for _, c := range clients {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				statuses <- c.do("POST", "/api/v1/disputes", body).status
+			}()
+		}
+		wg.Wait()
+		close(statuses)
+		created := 0
+		for s := range statuses {
+			switch s {
+			case 201:
+				created++
+			case 404, 409:
+			default:
+				t.Errorf("status %d", s)
+			}
+		}
+		if n := e.count(`SELECT COUNT(*) FROM disputes WHERE consultation_id = ?`, cons); created != 1 || n != 1 {
+			t.Fatalf("%d created, %d stored; want one", created, n)
+		}
+	})
 }
