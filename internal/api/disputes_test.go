@@ -126,7 +126,7 @@ func TestDisputeNotResolved(t *testing.T) {
 	engines(t, func(t *testing.T, e *env) {
 		e.seedDemo()
 		m, k := e.mediator(), newConformance(t)
-		rooms := m.object("GET", "/api/v1/mediation/committees", nil, 200)["rooms"].([]any)
+		rooms := k.call(m, "GET", "/api/v1/mediation/committees", nil, 200).json(t)["rooms"].([]any)
 		if len(rooms) != 9 {
 			t.Fatalf("%d dispatched rooms, want 9", len(rooms))
 		}
@@ -180,7 +180,7 @@ func TestDisputeBoard(t *testing.T) {
 	if clock := items(b, "items")[0]["clock"].(map[string]any); clock["overdue"] != true || b["overdue"].(float64) != 1 {
 		t.Fatalf("board on day 31: %v", b)
 	}
-	if list := items(m.object("GET", "/api/v1/disputes?status=withdrawn", nil, 200), "items"); len(list) != 1 || id(list[0]) != second {
+	if list := items(k.call(m, "GET", "/api/v1/disputes?status=withdrawn", nil, 200).json(t), "items"); len(list) != 1 || id(list[0]) != second {
 		t.Fatalf("the withdrawn column: %v", list)
 	}
 	m.wantStatus(m.do("GET", "/api/v1/disputes?status=lost", nil), 400)
