@@ -76,6 +76,9 @@ func TestBrowserMediationReferral(t *testing.T) {
 		t.Fatalf("the board is %d px wide on a 360 px phone", n)
 	}
 	checkA11y(t, m.ctx, axe, "mediation board at 360 px")
+	step(m, "in English", press(`#toggle-lang`), chromedp.Poll[chromedp.Void](`document.querySelector('#col-mediating')?.textContent === 'Mediating (1)'`))
+	checkA11y(t, m.ctx, axe, "mediation board in English")
+	step(m, "back to Chinese", press(`#toggle-lang`), chromedp.Poll[chromedp.Void](`document.querySelector('#col-mediating')?.textContent === '调解中 (1)'`))
 }
 
 // committeeOption is the value of the assignment choice named name.
