@@ -77,7 +77,7 @@ func (s *Server) actOnDispute(c *gin.Context) {
 }
 
 func (s *Server) mediationCommittees(c *gin.Context) {
-	cs, rooms, err := s.Mediation.Committees(c.Request.Context(), mediationViewer(c))
+	cs, rooms, err := s.Mediation.Committees(c.Request.Context(), mediationViewer(c), c.Query("all") == "true")
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -92,4 +92,32 @@ func (s *Server) mediationReferrals(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"items": list})
+}
+
+func (s *Server) createCommittee(c *gin.Context) {
+	var m mediation.CommitteeForm
+	if err := bindJSON(c, &m); err != nil {
+		s.fail(c, err)
+		return
+	}
+	saved, err := s.Mediation.SaveCommittee(c.Request.Context(), mediationViewer(c), 0, m)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, saved)
+}
+
+func (s *Server) updateCommittee(c *gin.Context) {
+	var m mediation.CommitteeForm
+	id, ok := s.idAndBody(c, &m)
+	if !ok {
+		return
+	}
+	saved, err := s.Mediation.SaveCommittee(c.Request.Context(), mediationViewer(c), id, m)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, saved)
 }

@@ -88,6 +88,8 @@ var access = map[string][]string{
 	"GET /disputes/:id":                                  {"mediator", "admin"},
 	"PATCH /disputes/:id":                                {"mediator"},
 	"GET /mediation/committees":                          {"mediator", "admin"},
+	"POST /mediation/committees":                         {"admin"},
+	"PATCH /mediation/committees/:id":                    {"admin"},
 	"GET /mediation/referrals":                           {"mediator"},
 }
 

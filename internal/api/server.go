@@ -255,6 +255,8 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/disputes/:id", mediationDesk, s.getDispute)
 	v1.PATCH("/disputes/:id", mediator, s.actOnDispute)
 	v1.GET("/mediation/committees", mediationDesk, s.mediationCommittees)
+	v1.POST("/mediation/committees", admin, idem, s.createCommittee)
+	v1.PATCH("/mediation/committees/:id", admin, s.updateCommittee)
 	v1.GET("/mediation/referrals", mediator, s.mediationReferrals)
 	return r, nil
 }

@@ -47,7 +47,7 @@ var historyAgreements = []string{"双方当事人自愿达成协议，按约定�
 // (sealed) and its history, all marked demo. It needs the demo's
 // committees and rooms; a second call writes nothing. One transaction.
 func SeedDisputeHistory(ctx context.Context, s *store.Store, box *pii.Box, year int) (int, error) {
-	committees, err := s.MediationCommittees(ctx)
+	committees, err := s.MediationCommittees(ctx, false)
 	if err != nil {
 		return 0, err
 	}

@@ -13,8 +13,13 @@ import (
 
 // Store is what mediation needs from storage.
 type Store interface {
-	MediationCommittees(ctx context.Context) ([]Committee, error)
+	// MediationCommittees lists the active committees, or all of them.
+	MediationCommittees(ctx context.Context, all bool) ([]Committee, error)
 	MediationCommittee(ctx context.Context, id int64) (Committee, error)
+	// AddMediationCommittee and UpdateMediationCommittee write a
+	// committee and its audit line together.
+	AddMediationCommittee(ctx context.Context, c *Committee, actor int64) error
+	UpdateMediationCommittee(ctx context.Context, c Committee, actor int64) error
 	MediationRooms(ctx context.Context) ([]Room, error)
 	MediationRoom(ctx context.Context, id int64) (Room, error)
 	// KnownTownship reports whether a site of the network lies in it.
@@ -153,12 +158,12 @@ func MaskName(name string) string {
 }
 
 // Committees lists the committees and the dispatched rooms a dispute may
-// be assigned to.
-func (s *Service) Committees(ctx context.Context, v Viewer) ([]Committee, []Room, error) {
+// be assigned to; the bureau may ask for retired committees too.
+func (s *Service) Committees(ctx context.Context, v Viewer, all bool) ([]Committee, []Room, error) {
 	if !v.staff() {
 		return nil, nil, ErrMediatorsOnly
 	}
-	cs, err := s.Store.MediationCommittees(ctx)
+	cs, err := s.Store.MediationCommittees(ctx, all && v.Role == "admin")
 	if err != nil {
 		return nil, nil, err
 	}

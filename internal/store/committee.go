@@ -11,14 +11,40 @@ import (
 
 const committeeColumns = `id, name, kind, township, site_id, active, sample`
 
-// MediationCommittees lists the active committees: township ones first,
-// then villages, then trades, each by township and name.
-func (s *Store) MediationCommittees(ctx context.Context) ([]mediation.Committee, error) {
-	const q = `SELECT ` + committeeColumns + ` FROM mediation_committees WHERE active = 1
-		ORDER BY CASE kind WHEN 'township' THEN 0 WHEN 'village' THEN 1 ELSE 2 END, township, id`
+// MediationCommittees lists the active committees (all: retired ones too):
+// township ones first, then villages, then trades, each by township and id.
+func (s *Store) MediationCommittees(ctx context.Context, all bool) ([]mediation.Committee, error) {
+	q := `SELECT ` + committeeColumns + ` FROM mediation_committees`
+	if !all {
+		q += ` WHERE active = 1`
+	}
+	q += ` ORDER BY CASE kind WHEN 'township' THEN 0 WHEN 'village' THEN 1 ELSE 2 END, township, id`
 	out := []mediation.Committee{}
 	err := s.db.SelectContext(ctx, &out, q)
 	return out, translate(err)
+}
+
+// AddMediationCommittee registers a committee, audited.
+func (s *Store) AddMediationCommittee(ctx context.Context, c *mediation.Committee, actor int64) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		cs := []mediation.Committee{*c}
+		if err := insertCommittees(ctx, tx, cs, s.now()); err != nil {
+			return err
+		}
+		c.ID = cs[0].ID
+		return s.audit(ctx, tx, actor, "create", "mediation_committee", c.ID, c.Name)
+	})
+}
+
+// UpdateMediationCommittee changes a committee, audited.
+func (s *Store) UpdateMediationCommittee(ctx context.Context, c mediation.Committee, actor int64) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		const q = `UPDATE mediation_committees SET name = ?, kind = ?, township = ?, site_id = ?, active = ?, updated_at = ? WHERE id = ?`
+		if err := execOne(ctx, tx, q, c.Name, c.Kind, c.Township, c.SiteID, c.Active, s.now(), c.ID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, actor, "update", "mediation_committee", c.ID, c.Name)
+	})
 }
 
 // MediationCommittee returns one committee.
