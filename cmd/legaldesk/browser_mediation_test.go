@@ -78,6 +78,14 @@ func TestBrowserMediationReferral(t *testing.T) {
 	checkA11y(t, m.ctx, axe, "mediation board at 360 px")
 	step(m, "in English", press(`#toggle-lang`), chromedp.Poll[chromedp.Void](`document.querySelector('#col-mediating')?.textContent === 'Mediating (1)'`))
 	checkA11y(t, m.ctx, axe, "mediation board in English")
+	admin := &tab{t: t, ctx: newTab(t, ctx)}
+	admin.staffSignIn(base, "13900000001")
+	step(admin, "the bureau's board", chromedp.Navigate(base+"/#/mediation"), chromedp.WaitVisible(`#md-committees`))
+	checkA11y(t, admin.ctx, axe, "the bureau's mediation board")
+	step(admin, "the committees", press(`#md-committees`), chromedp.WaitVisible(`#mc-form`),
+		chromedp.SendKeys(`#mc-name`, "高平市婚姻家庭纠纷人民调解委员会"), chromedp.SetValue(`#mc-kind`, "trade"), press(`#mc-add`),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#mc-list')?.textContent.includes('婚姻家庭纠纷')`))
+	checkA11y(t, admin.ctx, axe, "mediation committees")
 	step(m, "back to Chinese", press(`#toggle-lang`), chromedp.Poll[chromedp.Void](`document.querySelector('#col-mediating')?.textContent === '调解中 (1)'`))
 }
 

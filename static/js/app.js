@@ -33,6 +33,7 @@ import * as advisor from './pages/advisor.js';
 import * as advisorRegister from './pages/advisor-register.js';
 import * as mediation from './pages/mediation.js';
 import * as dispute from './pages/dispute.js';
+import * as mediationCommittees from './pages/mediation-committees.js';
 
 const routes = {
   '': home,
@@ -64,6 +65,7 @@ const routes = {
   'advisor-register': advisorRegister,
   mediation,
   dispute,
+  'mediation-committees': mediationCommittees,
 };
 
 async function route() {

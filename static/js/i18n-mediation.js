@@ -34,6 +34,8 @@ extend({
   'dp.letter': '终止调解告知书', 'dp.print': '打印告知书',
   'dp.letterTo': '当事人：{names}', 'dp.letterBody': '你（单位）与对方的{type}（编号{number}），经调解未能达成协议，本委员会已于{date}终止调解。依照《中华人民共和国人民调解法》第二十六条，你（单位）可以依法通过仲裁、行政、司法等途径维护自己的权利，建议{route}。经济困难的，可以向法律援助中心申请法律援助。',
   'dp.from': '{from} → {to}', 'dp.event.assign': '指派', 'dp.demo': '演示数据',
+  'mc.title': '人民调解委员会名册', 'mc.link': '管理调解委员会', 'mc.name': '名称', 'mc.kind': '类型', 'mc.add': '登记调解委员会',
+  'mc.retired': '已撤销', 'mc.retire': '撤销', 'mc.restore': '恢复',
 }, {
   'nav.mediation': 'Mediation', 'role.mediator': "People's mediator",
   'outbox.kind.mediation_unresolved': 'Mediation ended without agreement',
@@ -67,4 +69,6 @@ extend({
   'dp.letter': 'Notice of the end of mediation', 'dp.print': 'Print the notice',
   'dp.letterTo': 'To: {names}', 'dp.letterBody': 'Your {type} dispute ({number}) ended without agreement on {date}. Under Art. 26 of the People\'s Mediation Law you may protect your rights through arbitration, administrative or judicial routes; we suggest you {route}. If you cannot afford a lawyer you may apply for legal aid.',
   'dp.from': '{from} → {to}', 'dp.event.assign': 'Assigned', 'dp.demo': 'Demo data',
+  'mc.title': 'Mediation committees', 'mc.link': 'Manage committees', 'mc.name': 'Name', 'mc.kind': 'Kind', 'mc.add': 'Register a committee',
+  'mc.retired': 'Retired', 'mc.retire': 'Retire', 'mc.restore': 'Restore',
 });

@@ -30,7 +30,8 @@ export async function show(main, [col = 'open', town = '']) {
   render(main, html`
     <h1>${t('md.title')}</h1>
     <p class="muted">${t('md.lead')}</p>
-    ${role === 'mediator' ? html`<p><a class="btn" href="#/dispute/new" id="md-new">${t('md.new')}</a></p>` : ''}
+    ${role === 'mediator' ? html`<p><a class="btn" href="#/dispute/new" id="md-new">${t('md.new')}</a></p>`
+    : html`<p><a class="btn secondary" href="#/mediation-committees" id="md-committees">${t('mc.link')}</a></p>`}
     <form id="md-filter" class="row wrap">
       <div class="grow"><label for="md-township">${t('md.township')}</label>
       <select id="md-township">${[''].concat(townships).map((x) => html`<option value="${x}" ${x === township ? html`selected` : ''}>${x || t('md.allTownships')}</option>`)}</select></div>
