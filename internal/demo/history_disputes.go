@@ -87,7 +87,11 @@ func newHistory(year int, cs []mediation.Committee, rooms []mediation.Room, box 
 	for _, c := range cs {
 		switch c.Kind {
 		case "township":
-			h.townships = append(h.townships, c.Township)
+			// More villages, more disputes: a township is drawn as often
+			// as it has village rooms (at least once).
+			for range max(1, roomCounts[c.Township]) {
+				h.townships = append(h.townships, c.Township)
+			}
 			h.byTownship[c.Township] = append([]mediation.Committee{c}, h.byTownship[c.Township]...)
 		case "village":
 			h.byTownship[c.Township] = append(h.byTownship[c.Township], c)
