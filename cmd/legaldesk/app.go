@@ -17,6 +17,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/files"
 	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/legalaid"
+	"github.com/legaldesk/legaldesk/internal/mediation"
 	"github.com/legaldesk/legaldesk/internal/notary"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/pii"
@@ -40,6 +41,8 @@ type app struct {
 	legalAid *legalaid.Service
 	notary   *notary.Service
 	advisors *advisor.Service
+	// mediation is people's mediation (disputes, committees, rooms).
+	mediation *mediation.Service
 }
 
 // loadConfig parses the common -config flag and loads the settings.
@@ -130,6 +133,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	a.advisors = &advisor.Service{Store: a.store, Now: time.Now, Cap: cfg.Advisors.Cap, TermMonths: cfg.Advisors.TermMonths,
 		Minimums: advisor.Minimums{OnSiteDaysPerMonth: cfg.Advisors.OnSiteDaysPerMonth, LecturesPerQuarter: cfg.Advisors.LecturesPerQuarter},
 		Notify:   a.accounts, Files: dir, MaxPhoto: cfg.LegalAid.MaxFile}
+	a.mediation = &mediation.Service{Store: a.store, Box: a.box, Now: time.Now}
 	return a, nil
 }
 

@@ -54,7 +54,7 @@ func userCmd(ctx context.Context, args []string, getenv func(string) string, std
 		return errors.New("usage: legaldesk user create --role ROLE --phone PHONE --name NAME [-config FILE]")
 	}
 	fs := flag.NewFlagSet("user create", flag.ContinueOnError)
-	role := fs.String("role", "", "resident, lawyer, aid_officer, notary_clerk or admin")
+	role := fs.String("role", "", "resident, lawyer, aid_officer, notary_clerk, mediator or admin")
 	phone := fs.String("phone", "", "11-digit mobile number (the sign-in name)")
 	name := fs.String("name", "", "display name")
 	cfg, err := loadConfig("user create", args[1:], getenv, fs)

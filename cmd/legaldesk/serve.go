@@ -106,7 +106,7 @@ func newAPI(a *app) (*api.Server, error) {
 			FreshFor: 2 * time.Second, Now: time.Now}
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Calendar: &calendar.Service{Store: a.store}, Roster: a.roster,
-		Booking: a.booking, LegalAid: a.legalAid, Notary: a.notary, Advisors: a.advisors, Sites: a.store, Outbox: a.store, Idempotency: a.store, Sealer: a.box, Holds: a.holds,
+		Booking: a.booking, LegalAid: a.legalAid, Notary: a.notary, Advisors: a.advisors, Mediation: a.mediation, Sites: a.store, Outbox: a.store, Idempotency: a.store, Sealer: a.box, Holds: a.holds,
 		DB: a.store, Static: static, Log: a.log}, cfg)
 }
 
@@ -128,6 +128,13 @@ func seed(ctx context.Context, a *app) error {
 		if err := a.store.AddFirmClient(ctx, int64(i+1), 0, client); err != nil {
 			return err
 		}
+	}
+	if a.cfg.DemoHistory {
+		n, err := demo.SeedDisputeHistory(ctx, a.store, a.box, calendar.DateOf(time.Now()).Year()-1)
+		if err != nil {
+			return fmt.Errorf("demo dispute history: %w", err)
+		}
+		a.log.Info("seeded the demo's past year of disputes", "disputes", n)
 	}
 	// Publish the coming weeks so residents can book at once.
 	today := calendar.DateOf(time.Now())
@@ -160,7 +167,7 @@ func announce(w io.Writer, a *app, addr net.Addr) {
 	fmt.Fprintf(w, "legaldesk %s listening on http://%s (%s database, %s, sessions in %s)\n", version, host, a.cfg.DB.Driver, redis,
 		a.cfg.Session.Backend(a.redis != nil))
 	if a.cfg.Demo {
-		fmt.Fprintf(w, "demo logins (password %s): admin 13900000001, legal-aid officer 13900000002, notary clerk 13900000003, lawyers 13900000101–13900000140\n", demo.Password)
+		fmt.Fprintf(w, "demo logins (password %s): admin 13900000001, legal-aid officer 13900000002, notary clerk 13900000003, mediator 13900000004, lawyers 13900000101–13900000140\n", demo.Password)
 		fmt.Fprintln(w, "demo residents 13800000001–13800000010 sign in with an SMS code; the admin reads it at /api/v1/admin/outbox")
 	}
 }

@@ -16,11 +16,14 @@ const (
 	Lawyer      Role = "lawyer"
 	AidOfficer  Role = "aid_officer"
 	NotaryClerk Role = "notary_clerk"
-	Admin       Role = "admin"
+	// Mediator is a people's mediator (人民调解员) of the justice bureau's
+	// mediation desk: takes disputes in and works them.
+	Mediator Role = "mediator"
+	Admin    Role = "admin"
 )
 
 // Roles lists every role.
-var Roles = []Role{Resident, Lawyer, AidOfficer, NotaryClerk, Admin}
+var Roles = []Role{Resident, Lawyer, AidOfficer, NotaryClerk, Mediator, Admin}
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {

@@ -23,6 +23,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/files"
 	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/legalaid"
+	"github.com/legaldesk/legaldesk/internal/mediation"
 	"github.com/legaldesk/legaldesk/internal/notary"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/pii"
@@ -148,7 +149,8 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 		MaxFile: 256 << 10, MaxTotal: 600 << 10}
 	adv := &advisor.Service{Store: e.store, Now: e.now, Cap: 10, TermMonths: 36, Notify: acc, Files: dir, MaxPhoto: 256 << 10,
 		Minimums: advisor.Minimums{OnSiteDaysPerMonth: 1, LecturesPerQuarter: 1}}
-	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la, Notary: ns, Advisors: adv,
+	med := &mediation.Service{Store: e.store, Box: e.box, Now: e.now}
+	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la, Notary: ns, Advisors: adv, Mediation: med,
 		Sites: e.store, Outbox: e.store, Idempotency: e.store, Sealer: e.box, Holds: hs, DB: e.store,
 		Static: os.DirFS("../../static"), Log: log, Now: e.now}, su.cfg)
 	if err != nil {

@@ -83,6 +83,14 @@ var access = map[string][]string{
 	"GET /me/advisor-villages":                           {"lawyer"},
 	"GET /me/advisor-logs":                               {"lawyer"},
 	"GET /sites/:id/advisor":                             {"public"},
+	"GET /disputes":                                      {"mediator", "admin"},
+	"POST /disputes":                                     {"mediator"},
+	"GET /disputes/:id":                                  {"mediator", "admin"},
+	"PATCH /disputes/:id":                                {"mediator"},
+	"GET /mediation/committees":                          {"mediator", "admin"},
+	"POST /mediation/committees":                         {"admin"},
+	"PATCH /mediation/committees/:id":                    {"admin"},
+	"GET /mediation/referrals":                           {"mediator"},
 }
 
 // TestEveryRouteEveryRole walks the whole route table as each role (and
@@ -97,7 +105,7 @@ func TestEveryRouteEveryRole(t *testing.T) {
 	}
 	clients := map[string]*client{"anonymous": e.client()}
 	clients["resident"] = e.resident("13800000001")
-	for role, phone := range map[string]string{"lawyer": "13900000101", "aid_officer": "13900000002", "notary_clerk": "13900000003", "admin": "13900000001"} {
+	for role, phone := range map[string]string{"lawyer": "13900000101", "aid_officer": "13900000002", "notary_clerk": "13900000003", "mediator": "13900000004", "admin": "13900000001"} {
 		clients[role] = e.client()
 		clients[role].signIn(phone)
 	}

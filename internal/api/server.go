@@ -20,6 +20,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/holds"
 	"github.com/legaldesk/legaldesk/internal/idempotency"
 	"github.com/legaldesk/legaldesk/internal/legalaid"
+	"github.com/legaldesk/legaldesk/internal/mediation"
 	"github.com/legaldesk/legaldesk/internal/network"
 	"github.com/legaldesk/legaldesk/internal/notary"
 	"github.com/legaldesk/legaldesk/internal/notify"
@@ -55,6 +56,7 @@ type Deps struct {
 	LegalAid    *legalaid.Service
 	Notary      *notary.Service
 	Advisors    *advisor.Service
+	Mediation   *mediation.Service
 	Sites       network.Store
 	Outbox      notify.Store
 	Idempotency idempotency.Store
@@ -246,5 +248,15 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/me/advisor-villages", lawyer, s.myAdvisorVillages)
 	v1.GET("/me/advisor-logs", lawyer, s.myAdvisorLogs)
 	v1.GET("/sites/:id/advisor", s.siteAdvisor)
+
+	mediator, mediationDesk := s.require(account.Mediator), s.require(account.Mediator, account.Admin)
+	v1.GET("/disputes", mediationDesk, s.disputeBoard)
+	v1.POST("/disputes", mediator, idem, s.createDispute)
+	v1.GET("/disputes/:id", mediationDesk, s.getDispute)
+	v1.PATCH("/disputes/:id", mediator, s.actOnDispute)
+	v1.GET("/mediation/committees", mediationDesk, s.mediationCommittees)
+	v1.POST("/mediation/committees", admin, idem, s.createCommittee)
+	v1.PATCH("/mediation/committees/:id", admin, s.updateCommittee)
+	v1.GET("/mediation/referrals", mediator, s.mediationReferrals)
 	return r, nil
 }

@@ -65,6 +65,7 @@ func Build(box *pii.Box, now time.Time) (store.Seed, error) {
 	d.Rules, d.Pools = buildDuty(d, now)
 	d.NotaryMatters = NotaryMatters()
 	buildAdvisors(&d, now)
+	buildCommittees(&d, ref)
 	return d, nil
 }
 
@@ -202,6 +203,9 @@ func buildPeople(ref Reference, box *pii.Box, now time.Time) ([]account.User, []
 	for i := range 10 {
 		users = append(users, person(account.Resident, "居民"+string(surnames[i])+"某（演示）", fmt.Sprintf("138%08d", 1+i)))
 	}
+	// Staff added after the first three come last, so that the lawyers'
+	// and residents' ids stay where tests expect them.
+	users = append(users, person(account.Mediator, "调解员（演示）", "13900000004"))
 	return users, firmNames, lawyers
 }
 

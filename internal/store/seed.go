@@ -7,6 +7,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/legaldesk/legaldesk/internal/account"
+	"github.com/legaldesk/legaldesk/internal/mediation"
 	"github.com/legaldesk/legaldesk/internal/network"
 	"github.com/legaldesk/legaldesk/internal/notary"
 	"github.com/legaldesk/legaldesk/internal/roster"
@@ -26,6 +27,15 @@ type Seed struct {
 	// Advisors and AdvisorLogs name sites and lawyers by index too.
 	Advisors    []SeedAdvisor
 	AdvisorLogs []SeedAdvisorLog
+	// Committees are people's mediation committees, each sitting at
+	// Sites[Site] (-1: none).
+	Committees []SeedCommittee
+}
+
+// SeedCommittee is a mediation committee and the index of its site.
+type SeedCommittee struct {
+	Committee mediation.Committee
+	Site      int
 }
 
 // SeedRule is a duty rule for Sites[Site].
@@ -80,6 +90,9 @@ func (s *Store) SeedOnce(ctx context.Context, d Seed) (bool, error) {
 			return err
 		}
 		if err := s.seedAdvisors(ctx, tx, d, ids); err != nil {
+			return err
+		}
+		if err := seedCommittees(ctx, tx, d.Committees, ids); err != nil {
 			return err
 		}
 		seeded = true
@@ -147,4 +160,15 @@ func (s *Store) seedPeople(ctx context.Context, tx *sqlx.Tx, d Seed) error {
 		}
 	}
 	return nil
+}
+
+func seedCommittees(ctx context.Context, tx *sqlx.Tx, list []SeedCommittee, siteIDs []int64) error {
+	cs := make([]mediation.Committee, len(list))
+	for i, sc := range list {
+		cs[i] = sc.Committee
+		if sc.Site >= 0 {
+			cs[i].SiteID = &siteIDs[sc.Site]
+		}
+	}
+	return insertCommittees(ctx, tx, cs, time.Now())
 }

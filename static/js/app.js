@@ -4,6 +4,7 @@ import { refreshUser } from './session.js';
 import { applyStatic, getLang, setLang, t } from './i18n.js';
 import './i18n-notary.js';
 import './i18n-roster.js';
+import './i18n-mediation.js';
 import * as home from './pages/home.js';
 import * as sites from './pages/sites.js';
 import * as login from './pages/login.js';
@@ -31,6 +32,9 @@ import * as advisorCompliance from './pages/advisor-compliance.js';
 import * as advisorMine from './pages/advisor-mine.js';
 import * as advisor from './pages/advisor.js';
 import * as advisorRegister from './pages/advisor-register.js';
+import * as mediation from './pages/mediation.js';
+import * as dispute from './pages/dispute.js';
+import * as mediationCommittees from './pages/mediation-committees.js';
 
 const routes = {
   '': home,
@@ -60,6 +64,9 @@ const routes = {
   'advisor-mine': advisorMine,
   advisor,
   'advisor-register': advisorRegister,
+  mediation,
+  dispute,
+  'mediation-committees': mediationCommittees,
 };
 
 async function route() {
