@@ -60,7 +60,7 @@ export function actionsForm(a, sugs, info) {
     ${a.status === 'received' && a.origin !== 'notified' ? dialog('reject', t('case.rejectTitle'), t('case.rejectHint'), t('case.rejectReason'), '') : ''}
     ${running ? dialog('terminate', t('case.terminateTitle'), t('case.terminateHint'), t('case.terminateReason'), html`
       <label for="terminate_ground">${t('aid.ground')}</label>
-      <select id="terminate_ground" name="ground">${art48Order.map((k) => html`<option value="${k}" ${k === a.reported_ground ? html`selected` : ''}>${grounds[k]}</option>`)}</select>`)}`;
+      <select id="terminate_ground" name="ground">${art48Order.map((k) => html`<option value="${k}" ${k === a.reported_ground ? html`selected` : ''}>${grounds[k]}</option>`)}</select>`) : ''}`;
 }
 
 function dialog(kind, title, hint, reasonLabel, extra) {
