@@ -8,6 +8,7 @@ import { t } from '../i18n.js';
 import { named } from '../i18n-aid.js';
 import { html, render, toast } from '../dom.js';
 import { letterLinks } from '../letters.js';
+import { dateCN, timeCN, todayCN } from '../dates.js';
 import { actionsForm, wireActions } from './aid-actions.js';
 
 export async function show(main, id) {
@@ -29,7 +30,7 @@ export async function show(main, id) {
         <p id="lawyer-name">${a.lawyer_name || t('case.noLawyer')}</p>${a.conflict_override ? html`<p class="muted">${t('aid.override')}：${a.conflict_override}</p>` : ''}</section>
     </div>
     ${letterLinks(a, timeline)}
-    <details><summary>${t('aid.timeline')}</summary><ol>${timeline.map((e) => html`<li>${e.at.slice(0, 16).replace('T', ' ')} ${t('aidstatus.' + e.to)} ${e.reason} ${e.staff_note ?? ''}</li>`)}</ol></details>
+    <details><summary>${t('aid.timeline')}</summary><ol>${timeline.map((e) => html`<li>${when(e.at)} ${t('aidstatus.' + e.to)} ${e.reason} ${e.staff_note ?? ''}</li>`)}</ol></details>
     ${actionsForm(a, sugs, info)}`);
   main.querySelector('#show-id')?.addEventListener('click', async (e) => {
     try {
@@ -47,6 +48,9 @@ export async function show(main, id) {
   });
   wireActions(main, id, () => show(main, id));
 }
+
+// when is a time as China reads it.
+const when = (ts) => `${dateCN(ts)} ${timeCN(ts)}`;
 
 // ageGroup is the group an age from the ID number falls in.
 function ageGroup(age) {
@@ -74,7 +78,7 @@ function applicant(a) {
 }
 
 function matter(a, info) {
-  const left = a.limitation_date ? Math.round((Date.parse(a.limitation_date) - Date.parse(new Date().toISOString().slice(0, 10))) / 864e5) : null;
+  const left = a.limitation_date ? Math.round((Date.parse(a.limitation_date) - Date.parse(todayCN())) / 864e5) : null;
   return html`<section class="card" id="case-matter" aria-labelledby="h-matter"><h2 id="h-matter">${t('case.case')}</h2>
     <dl class="facts">
       <dt>${t('aid.matter')}</dt><dd id="case-matter-type">${named('aidmatter.', a.matter, info.matters)}</dd>
@@ -109,20 +113,20 @@ function economic(a, info) {
 function clocks(a) {
   return html`<section class="card" id="case-clocks" aria-labelledby="h-clocks"><h2 id="h-clocks">${t('case.clocks')}</h2>
     <dl class="facts">
-      <dt>${t('case.complete')}</dt><dd>${a.complete_at ? a.complete_at.slice(0, 16).replace('T', ' ') : '—'}</dd>
+      <dt>${t('case.complete')}</dt><dd>${a.complete_at ? when(a.complete_at) : '—'}</dd>
       <dt>${t('case.decisionDue')}</dt><dd id="case-due">${a.decision_due ?? '—'}${a.paused_days ? ` (${t('case.paused', { n: a.paused_days })})` : ''}</dd>
-      ${a.decided_at ? html`<dt>${t('pg.decided')}</dt><dd>${a.decided_at.slice(0, 10)}</dd>` : ''}
+      ${a.decided_at ? html`<dt>${t('pg.decided')}</dt><dd>${dateCN(a.decided_at)}</dd>` : ''}
     </dl></section>`;
 }
 
 function materials(a, attachments) {
   const notice = a.materials_notice_at;
   return html`<section class="card" id="case-materials" aria-labelledby="h-materials"><h2 id="h-materials">${t('case.materials')}</h2>
-    ${a.missing_materials ? html`<p id="case-requested">${t('case.requested', { date: notice.slice(0, 10), list: a.missing_materials })}</p>
+    ${a.missing_materials ? html`<p id="case-requested">${t('case.requested', { date: dateCN(notice), list: a.missing_materials })}</p>
       <p>${t('case.supplementBy')}：<strong id="case-supplement-by">${a.supplement_by}</strong></p>` : ''}
     <h3>${t('case.uploaded')}</h3>
     ${attachments.length ? html`<ul class="list" id="case-files">${attachments.map((f) => html`<li><a href="/api/v1/legal-aid/attachments/${f.id}">${f.name}</a>
-      <span class="muted">${f.created_at.slice(0, 16).replace('T', ' ')}</span>
+      <span class="muted">${when(f.created_at)}</span>
       ${notice && Date.parse(f.created_at) > Date.parse(notice) ? html` <span class="badge">${t('case.since')}</span>` : ''}</li>`)}</ul>` : html`<p>${t('case.noFiles')}</p>`}
     </section>`;
 }

@@ -4,6 +4,7 @@
 import { t } from '../i18n.js';
 import { html } from '../dom.js';
 import { session } from '../session.js';
+import { dateCN } from '../dates.js';
 
 export function receipt(app, rule) {
   const resident = session.user?.role === 'resident';
@@ -13,7 +14,7 @@ export function receipt(app, rule) {
       <h2 id="receipt-title" tabindex="-1">${t('rc.title')}</h2>
       <dl class="facts">
         <dt>${t('rc.number')}</dt><dd><span class="code" id="aid-code">${app.code}</span></dd>
-        <dt>${t('rc.received')}</dt><dd id="rc-received">${app.created_at.slice(0, 10)}</dd>
+        <dt>${t('rc.received')}</dt><dd id="rc-received">${dateCN(app.created_at)}</dd>
         <dt>${t('rc.applicant')}</dt><dd>${app.name}</dd>
         <dt>${t('rc.matter')}</dt><dd>${t('aidmatter.' + app.matter)}</dd>
         <dt>${t('rc.path')}</dt><dd id="rc-path">${rule ? `${rule.article} ${rule.title}` : t('aidpath.' + app.path)}</dd>
