@@ -154,6 +154,12 @@ func TestBrowserAidCasePage(t *testing.T) {
 	if got := b.text(`#lawyer-name`); got != sugs.Items[0].Name {
 		t.Fatalf("lawyer %q, want %q", got, sugs.Items[0].Name)
 	}
+	b.do("in English", chromedp.Click(`#toggle-lang`), chromedp.Poll[chromedp.Void](`document.querySelector('#h-lawyer')?.textContent === 'Assigned lawyer'`))
+	if got := b.text(`#case-matter-type`); got != "A civil or administrative dispute (wages, support, injuries, social insurance...)" {
+		t.Errorf("the matter in English: %q", got)
+	}
+	checkA11y(t, ctx, axe, "aid case page en")
+	b.do("in Chinese", chromedp.Click(`#toggle-lang`), chromedp.Poll[chromedp.Void](`document.querySelector('#h-lawyer')?.textContent === '承办律师'`))
 	b.do("terminate", chromedp.Click(`#open-terminate`), chromedp.WaitVisible(`#terminate-dialog`), pick(`#terminate_ground`, "no_longer_eligible"))
 	checkA11y(t, ctx, axe, "aid termination dialog")
 	b.do("confirm", chromedp.SendKeys(`#terminate_reason`, "受援人已继承房产，经济状况好转"), chromedp.Click(`#terminate-confirm`),

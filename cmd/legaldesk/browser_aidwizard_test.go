@@ -30,6 +30,16 @@ func TestBrowserAidWizard(t *testing.T) {
 	b := &tab{t: t, ctx: ctx}
 	b.do("phone", chromedp.EmulateViewport(390, 844))
 	b.residentSignIn(base, "13800000007")
+	// In English first: the questions and the reason read the same way.
+	b.do("in English", chromedp.Evaluate[chromedp.Void](`localStorage.setItem('lang', 'en')`), chromedp.Navigate(base+"/#/aid"),
+		chromedp.Reload(), chromedp.WaitVisible(`#aid-form`), pick(`#matter`, "labour_arbitration"),
+		chromedp.Click(`fieldset[data-step="1"] [data-next]`), chromedp.WaitVisible(`input[name="answer"][value="migrant_wages"]`),
+		chromedp.Click(`input[name="answer"][value="migrant_wages"]`), chromedp.WaitVisible(`#path-reason`))
+	if got := b.text(`label:has(input[value="migrant_wages"])`); got != "I am a migrant worker claiming unpaid wages or work-injury damages" {
+		t.Errorf("the English question %q", got)
+	}
+	checkA11y(t, ctx, axe, "aid wizard step 2 en")
+	b.do("back to Chinese", chromedp.Evaluate[chromedp.Void](`localStorage.setItem('lang', 'zh')`), chromedp.Reload(), chromedp.WaitVisible(`#aid-form`))
 	b.do("step 1", chromedp.Navigate(base+"/#/aid"), chromedp.WaitVisible(`#aid-form fieldset[data-step="1"]`))
 	if got := b.text(`fieldset[data-step="1"] legend`); !strings.Contains(got, "步骤 1/4") {
 		t.Fatalf("step 1 legend %q", got)

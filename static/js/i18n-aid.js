@@ -2,6 +2,12 @@
 // Simplified Chinese first, English second.
 import { extend, getLang, t } from './i18n.js';
 
+// ruleTitle is a path's article and title: the service's, or English.
+export function ruleTitle(path, rule) {
+  if (!path) return '—';
+  return getLang() === 'en' || !rule ? `${t('aidart.' + path)}: ${t('aidpath.' + path)}` : `${rule.article} ${rule.title}`;
+}
+
 // named is a statutory label: the service's Chinese wording, or English.
 export function named(prefix, key, zh) {
   if (!key) return '—';
@@ -111,6 +117,8 @@ extend({
   'board.col.objection_pending': 'Objection under review', 'board.col.assigned': 'Assigned', 'board.col.other': 'Other',
   'aidpath.art32_no_hardship': 'No economic condition', 'aidpath.art42_exempt': 'Exempt from the hardship check',
   'aidpath.art41_pledge': 'Integrity pledge', 'aidpath.proof_documents': 'Proof of hardship',
+  'aidart.art32_no_hardship': 'Legal Aid Law Art. 32', 'aidart.art42_exempt': 'Legal Aid Law Art. 42',
+  'aidart.art41_pledge': 'Legal Aid Law Art. 41', 'aidart.proof_documents': 'Legal Aid Law Art. 34',
   'aidq.abuse_violence': 'I suffer domestic violence, abuse or abandonment and want to protect my rights',
   'aidq.martyr_relative': "I am a close relative of a hero or martyr and want to protect their name",
   'aidq.bravery': 'I was harmed acting bravely to help others and claim my rights',

@@ -5,7 +5,7 @@
 // the board so that the case page can grow on its own.
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { named } from '../i18n-aid.js';
+import { named, ruleTitle } from '../i18n-aid.js';
 import { html, render, toast } from '../dom.js';
 import { letterLinks } from '../letters.js';
 import { dateCN, timeCN, todayCN } from '../dates.js';
@@ -99,7 +99,7 @@ function economic(a, info) {
   const pledge = a.path === 'art41_pledge';
   return html`<section class="card" id="case-economic" aria-labelledby="h-economic"><h2 id="h-economic">${t('case.economic')}</h2>
     <dl class="facts">
-      <dt>${t('aid.path')}</dt><dd id="case-path">${a.path ? `${rule?.article ?? ''} ${named('aidpath.', a.path, { [a.path]: rule?.title })}` : '—'}</dd>
+      <dt>${t('aid.path')}</dt><dd id="case-path">${ruleTitle(a.path, rule)}</dd>
       ${detail ? html`<dt>${t('case.pathDetail')}</dt><dd id="case-path-detail">${detail}</dd>` : ''}
       ${pledge ? html`<dt>${t('case.pledge')}</dt><dd>${t('case.pledgeSigned', { name: a.pledge_signed_name, version: a.pledge_version })}</dd>
         <dt>${t('aid.householdSize')}</dt><dd id="case-household">${a.household_size}</dd>

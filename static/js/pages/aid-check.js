@@ -1,7 +1,7 @@
 // The wizard's own checks before moving on (the service checks everything
 // again on submit), and the review of the answers on the last step.
 import { t } from '../i18n.js';
-import { named } from '../i18n-aid.js';
+import { named, ruleTitle } from '../i18n-aid.js';
 import { html } from '../dom.js';
 import { session } from '../session.js';
 import { pathOf } from './aid.js';
@@ -52,7 +52,7 @@ export function reviewList(form, state, info) {
     <button type="button" class="linklike" data-edit="${step}" aria-label="${t('wiz.edit')}: ${label}">${t('wiz.edit')}</button></dd>`;
   const item = matter === 'civil_admin' ? named('aid31.', v('art31_item'), info.art31_items)
     : matter === 'criminal' && v('criminal_category') ? named('aid25.', v('criminal_category'), info.criminal_categories) : '';
-  const pathText = path ? `${state.rule?.article ?? ''} ${t('aidpath.' + path)}${detail ? ' · ' + (path === 'art32_no_hardship'
+  const pathText = path ? `${ruleTitle(path, state.rule)}${detail ? ' · ' + (path === 'art32_no_hardship'
     ? named('aid32.', detail, info.art32_grounds) : named('aid42.', detail, info.art42_groups)) : ''}` : '';
   return html`
     ${row(t('rc.matter'), `${t('aidmatter.' + matter)}${item ? ' · ' + item : ''}`, 1)}

@@ -5,6 +5,7 @@ import { t } from '../i18n.js';
 import { html } from '../dom.js';
 import { session } from '../session.js';
 import { dateCN } from '../dates.js';
+import { ruleTitle } from '../i18n-aid.js';
 
 export function receipt(app, rule) {
   const resident = session.user?.role === 'resident';
@@ -17,7 +18,7 @@ export function receipt(app, rule) {
         <dt>${t('rc.received')}</dt><dd id="rc-received">${dateCN(app.created_at)}</dd>
         <dt>${t('rc.applicant')}</dt><dd>${app.name}</dd>
         <dt>${t('rc.matter')}</dt><dd>${t('aidmatter.' + app.matter)}</dd>
-        <dt>${t('rc.path')}</dt><dd id="rc-path">${rule ? `${rule.article} ${rule.title}` : t('aidpath.' + app.path)}</dd>
+        <dt>${t('rc.path')}</dt><dd id="rc-path">${ruleTitle(app.path, rule)}</dd>
         <dt>${t('rc.due')}</dt><dd><strong id="rc-due">${app.decision_due ?? '—'}</strong><br><span class="muted">${t('rc.dueNote')}</span></dd>
       </dl>
       <h3>${t('rc.materials')}</h3>

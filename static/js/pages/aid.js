@@ -5,7 +5,7 @@
 // pledge and the separate consent. Problems are listed at the top with
 // links to their fields; the answer is a receipt (aid-receipt.js).
 import { api, listAll } from '../api.js';
-import { t } from '../i18n.js';
+import { getLang, t } from '../i18n.js';
 import { html, render } from '../dom.js';
 import { session } from '../session.js';
 import { clearSummary, fromError, showSummary } from '../errorsummary.js';
@@ -134,8 +134,14 @@ async function choosePath(form, state) {
   }
   const rule = await api('GET', `/legal-aid/eligibility?matter=${form.matter.value}&path=${path}`);
   state.rule = rule;
-  render(box, html`<div class="card reason" id="path-reason"><p><strong>${t('wiz.reason', { article: rule.article, title: rule.title })}</strong></p>
+  render(box, html`<div class="card reason" id="path-reason"><p><strong>${reasonOf(path, rule)}</strong></p>
     <p>${rule.explanation}</p><ul>${rule.requirements.map((r) => html`<li>${r}</li>`)}</ul></div>`);
+}
+
+// reasonOf names the article that applies, in the page's language.
+function reasonOf(path, rule) {
+  const en = getLang() === 'en';
+  return t('wiz.reason', { article: en ? t('aidart.' + path) : rule.article, title: en ? t('aidpath.' + path) : rule.title });
 }
 
 function review(form, state) {
