@@ -122,7 +122,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	a.legalAid = &legalaid.Service{Store: a.store, Files: dir, Box: a.box, Now: time.Now,
 		MaxFile: cfg.LegalAid.MaxFile, MaxTotal: cfg.LegalAid.MaxTotal, MinSupplementDays: cfg.LegalAid.MinSupplementDays,
 		CentreName: cfg.LegalAid.CentreName, BureauName: cfg.LegalAid.BureauName,
-		Hardship: legalaid.Standard{MonthlyPerCapita: cfg.LegalAid.HardshipIncome, Source: cfg.LegalAid.HardshipSource}}
+		Hardship: legalaid.Standard{MonthlyPerCapita: cfg.LegalAid.HardshipIncome, Source: cfg.LegalAid.HardshipSource},
+		Limiter:  limiter}
 	// The notary office books on its own calendar through the same holds,
 	// its slot ids kept apart ("n12"), and uploads under the same rules.
 	nr := cfg.Booking.RulesFor("notary")

@@ -20,17 +20,21 @@ func TestBrowserLegalAid(t *testing.T) {
 	base := startServer(t, nil)
 	b := &tab{t: t, ctx: ctx}
 	b.residentSignIn(base, "13800000006")
-	b.do("open the form", chromedp.Navigate(base+"/#/aid"), chromedp.WaitVisible(`#aid-form`),
-		chromedp.SetValue(`#matter`, "labour_arbitration"),
-		chromedp.Click(`input[name="path"][value="art41_pledge"]`), chromedp.WaitVisible(`#pledge_signature`))
+	b.do("open the wizard", chromedp.Navigate(base+"/#/aid"), chromedp.WaitVisible(`#aid-form`),
+		pick(`#matter`, "labour_arbitration"), chromedp.Click(`fieldset[data-step="1"] [data-next]`),
+		chromedp.WaitVisible(`input[name="answer"][value="none"]`), chromedp.Click(`input[name="answer"][value="none"]`),
+		chromedp.WaitVisible(`input[name="fallback"][value="art41_pledge"]`), chromedp.Click(`input[name="fallback"][value="art41_pledge"]`),
+		chromedp.WaitVisible(`#household_size`))
 	checkA11y(t, ctx, axe, "legal-aid form")
 	b.do("fill and submit",
 		chromedp.SendKeys(`#household_size`, "3"), chromedp.SendKeys(`#household_income`, "2400"),
-		chromedp.Click(`input[name="pledge_confirmed"]`), chromedp.SendKeys(`#pledge_signature`, "张秀英"),
+		chromedp.Click(`fieldset[data-step="2"] [data-next]`), chromedp.WaitVisible(`#name`),
 		chromedp.SendKeys(`#name`, "张秀英"), chromedp.SendKeys(`#id_number`, "11010519491231002X"),
 		chromedp.SendKeys(`#phone`, "13800000006"), chromedp.SendKeys(`#township`, "米山镇"),
 		chromedp.SendKeys(`#opposing_party`, "某建筑公司"),
 		chromedp.SendKeys(`#summary`, "在工地务工半年，被拖欠工资两万元，要求支付劳动报酬。"),
+		chromedp.Click(`fieldset[data-step="3"] [data-next]`), chromedp.WaitVisible(`#pledge_signature`),
+		chromedp.Click(`input[name="pledge_confirmed"]`), chromedp.SendKeys(`#pledge_signature`, "张秀英"),
 		chromedp.Click(`input[name="sensitive_consent"]`), chromedp.Click(`#aid-submit`), chromedp.WaitVisible(`#aid-code`))
 	appID := latestApplication(t, base)
 
@@ -80,10 +84,10 @@ func TestBrowserLegalAid(t *testing.T) {
 		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-status')?.textContent === '已批准'`))
 	officer.do("the board", chromedp.Navigate(base+"/#/aid-queue"), chromedp.WaitVisible(`#aid-queue [data-step="assign_notified"]`))
 	due := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, 3).Format("2006-01-02")
-	if got := officer.text(`#aid-queue li:first-child`); !strings.Contains(got, "通知辩护") || !strings.Contains(got, due) {
+	if got := officer.text(`#aid-queue [data-column="approved"] li:first-child`); !strings.Contains(got, "通知辩护") || !strings.Contains(got, due) {
 		t.Fatalf("the notified case on the board: %q (due %s)", got, due)
 	}
-	officer.do("assign the defender", chromedp.Click(`#aid-queue li:first-child a`), chromedp.WaitVisible(`#suggestions button`),
+	officer.do("assign the defender", chromedp.Click(`#aid-queue [data-column="approved"] li:first-child a`), chromedp.WaitVisible(`#suggestions button`),
 		chromedp.Click(`#suggestions button`),
 		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-status')?.textContent === '已指派律师'`, chromedp.WithPollingTimeout(10*time.Second)))
 }

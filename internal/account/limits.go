@@ -33,7 +33,7 @@ const ceilingFactor = 20
 
 // limitLogin spends one sign-in try of phone index idx from ip.
 func (s *Service) limitLogin(ctx context.Context, idx, ip string) error {
-	addr := limitAddr(ip)
+	addr := LimitAddr(ip)
 	n, w := s.Rules.LoginPerPhone, s.Rules.LoginWindow
 	if err := s.limit(ctx, "login:pair:"+idx+":"+addr, n, w); err != nil {
 		return err
@@ -52,7 +52,7 @@ func (s *Service) limitLogin(ctx context.Context, idx, ip string) error {
 // addresses can keep the owner from getting a new code for an hour —
 // people already signed in stay signed in, and staff use passwords.
 func (s *Service) limitCodeRequest(ctx context.Context, idx, ip string) error {
-	addr := limitAddr(ip)
+	addr := LimitAddr(ip)
 	n, w := s.Rules.SMSPerPhone, s.Rules.SMSWindow
 	if err := s.limit(ctx, "sms:pair:"+idx+":"+addr, n, w); err != nil {
 		return err
@@ -66,9 +66,9 @@ func (s *Service) limitCodeRequest(ctx context.Context, idx, ip string) error {
 // smsPerHour is how many texts one phone receives an hour at most.
 const smsPerHour = 10
 
-// limitAddr is the address limits count by. One IPv6 client usually holds
+// LimitAddr is the address limits count by. One IPv6 client usually holds
 // a whole /64, and would otherwise be a new address with every try.
-func limitAddr(ip string) string {
+func LimitAddr(ip string) string {
 	a, err := netip.ParseAddr(ip)
 	if err != nil {
 		return ip

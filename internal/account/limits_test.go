@@ -13,8 +13,8 @@ func TestLimitAddr(t *testing.T) {
 		"not an address":       "not an address",
 	}
 	for in, want := range cases {
-		if got := limitAddr(in); got != want {
-			t.Errorf("limitAddr(%q) = %q, want %q", in, got, want)
+		if got := LimitAddr(in); got != want {
+			t.Errorf("LimitAddr(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -118,8 +118,11 @@ func TestAidFormCorrectness(t *testing.T) {
 	if full["meets_standard"] != true || mine["meets_standard"] != nil {
 		t.Fatalf("meets the standard: officer %v, applicant %v", full["meets_standard"], mine["meets_standard"])
 	}
-	if full["aided_id_number"] != minor || full["aided_age"] != float64(11) || full["age"] != float64(76) {
+	if full["aided_id_number"] != mine["aided_id_number"] || full["aided_age"] != float64(11) || full["age"] != float64(76) {
 		t.Fatalf("the officer sees %v, ages %v / %v", full["aided_id_number"], full["age"], full["aided_age"])
+	}
+	if shown := officer.object("POST", fmt.Sprintf("/api/v1/legal-aid/applications/%d/id-number", id(mine)), nil, 200); shown["aided_id_number"] != minor {
+		t.Fatalf("the officer's show gives %v", shown)
 	}
 	for _, phone := range []string{"0356-5221234", ""} {
 		officer.object("POST", "/api/v1/legal-aid/applications", aidForm(map[string]any{"phone": phone}), 201)

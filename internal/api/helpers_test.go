@@ -140,7 +140,7 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	e.uploads = dir.Path
 	la := &legalaid.Service{Store: e.store, Files: dir, Box: e.box, Now: e.now, MaxFile: 256 << 10, MaxTotal: 600 << 10,
 		MinSupplementDays: 5, CentreName: "高平市法律援助中心", BureauName: "高平市司法局",
-		Hardship: legalaid.Standard{MonthlyPerCapita: 1500, Source: "测试标准"}}
+		Hardship: legalaid.Standard{MonthlyPerCapita: 1500, Source: "测试标准"}, Limiter: limiter}
 	su.cfg.UploadLimit = 300 << 10
 	bs := &booking.Service{Store: e.store, Holds: holds.Slots{Store: hs, TTL: su.holdTTL}, Notify: acc, Log: log, Now: e.now}
 	rs.Notify, rs.Box = bs, e.box

@@ -30,7 +30,8 @@ func (s *Server) eligibility(c *gin.Context) {
 		}
 		c.JSON(http.StatusOK, gin.H{"items": legalaid.Paths(), "matters": legalaid.Matters, "art31_items": legalaid.Art31Items,
 			"criminal_categories": legalaid.MandatoryCriminal, "termination_grounds": legalaid.Art48Grounds,
-			"advance_grounds": legalaid.Art44Grounds, "organs": legalaid.Organs, "hardship_standard": s.LegalAid.Hardship})
+			"advance_grounds": legalaid.Art44Grounds, "organs": legalaid.Organs, "hardship_standard": s.LegalAid.Hardship,
+			"questions": legalaid.Questions(), "art32_grounds": legalaid.Art32Grounds, "art42_groups": legalaid.Art42Groups})
 		return
 	}
 	r, err := legalaid.Explain(matter, path)

@@ -47,6 +47,8 @@ var access = map[string][]string{
 	"GET /legal-aid/objections":                          {"admin"},
 	"POST /legal-aid/objections/:id/decision":            {"admin"},
 	"GET /legal-aid/applications/:id/decision.pdf":       {"resident", "aid_officer", "admin", "lawyer"},
+	"POST /legal-aid/progress":                           {"public"},
+	"POST /legal-aid/applications/:id/id-number":         {"aid_officer", "admin"},
 	"GET /notary/matters":                                {"public"},
 	"POST /notary/matters":                               {"notary_clerk", "admin"},
 	"PATCH /notary/matters/:id":                          {"notary_clerk", "admin"},

@@ -209,6 +209,8 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/legal-aid/objections", admin, s.openObjections)
 	v1.POST("/legal-aid/objections/:id/decision", admin, s.decideObjection)
 	v1.GET("/legal-aid/applications/:id/decision.pdf", aidParty, s.decisionPDF)
+	v1.POST("/legal-aid/progress", s.aidProgress)
+	v1.POST("/legal-aid/applications/:id/id-number", s.require(account.AidOfficer, account.Admin), s.revealAidID)
 
 	clerk, office := s.require(account.NotaryClerk), s.require(account.NotaryClerk, account.Admin)
 	notaryParty := s.require(account.Resident, account.NotaryClerk)

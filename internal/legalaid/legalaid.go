@@ -98,7 +98,7 @@ type Application struct {
 	ApplicantUserID *int64 `json:"-" db:"applicant_user_id"`
 	EnteredBy       int64  `json:"-" db:"entered_by"` // an officer for walk-ins, else the resident
 	Name            string `json:"name" db:"name"`
-	IDNumber        string `json:"id_number" db:"-"` // masked unless for officers
+	IDNumber        string `json:"id_number" db:"-"` // masked; in full through RevealID
 	Phone           string `json:"phone" db:"-"`
 	IDSealed        string `json:"-" db:"id_sealed"`
 	IDIndex         string `json:"-" db:"id_index"`
@@ -173,6 +173,12 @@ type Application struct {
 	ReportedReason string    `json:"reported_reason,omitempty" db:"reported_reason"`
 	CreatedAt      time.Time `json:"created_at" db:"created_at"`
 	UpdatedAt      time.Time `json:"updated_at" db:"updated_at"`
+
+	// Shown, not stored: the Art. 43 decision date the service computes,
+	// the materials for the path and matter, and the assigned lawyer's name.
+	DecisionDue *calendar.Date `json:"decision_due,omitempty" db:"-"`
+	Checklist   []string       `json:"checklist,omitempty" db:"-"`
+	LawyerName  string         `json:"lawyer_name,omitempty" db:"-"`
 }
 
 // Origin is how a case reached the centre.

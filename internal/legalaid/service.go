@@ -29,6 +29,11 @@ type Filter struct {
 type Store interface {
 	CreateApplication(ctx context.Context, a *Application, ev Event) error
 	Application(ctx context.Context, id int64) (Application, error)
+	// ApplicationByNumber finds an application by its number and the blind
+	// index of its applicant's (or aided person's) ID number, together.
+	ApplicationByNumber(ctx context.Context, code, idIndex string) (Application, error)
+	// LawyerName is a lawyer's name, active or not.
+	LawyerName(ctx context.Context, id int64) (string, error)
 	Applications(ctx context.Context, f Filter) ([]Application, error)
 	// Act locks the application, applies change, and stores the result with
 	// its event (and a new objection, if any) in one transaction.
@@ -86,6 +91,8 @@ type Service struct {
 	CentreName, BureauName string
 	// Hardship is the provincial economic-hardship standard (Art. 34).
 	Hardship Standard
+	// Limiter limits the public progress lookups per address.
+	Limiter Limiter
 }
 
 func (s *Service) today() calendar.Date { return calendar.DateOf(s.Now()) }
@@ -93,7 +100,8 @@ func (s *Service) today() calendar.Date { return calendar.DateOf(s.Now()) }
 var errNoApp = errs.New(errs.NotFound, "未找到该申请", "no such application")
 
 // Get returns an application its applicant, an officer or the assigned
-// lawyer may see; ID numbers are masked for all but officers.
+// lawyer may see, with its assigned lawyer's name; ID numbers are masked
+// (officers see them in full through RevealID, which is audited).
 func (s *Service) Get(ctx context.Context, v Viewer, id int64) (Application, error) {
 	a, err := s.load(ctx, v, id)
 	if err != nil {
@@ -102,6 +110,11 @@ func (s *Service) Get(ctx context.Context, v Viewer, id int64) (Application, err
 	if v.officer() || v.Role == "admin" {
 		// Staff reading another person's application: the read is recorded.
 		if err := s.Store.AuditRead(ctx, v.ID, "legal_aid_application", id); err != nil {
+			return Application{}, err
+		}
+	}
+	if a.LawyerID != nil {
+		if a.LawyerName, err = s.Store.LawyerName(ctx, *a.LawyerID); err != nil {
 			return Application{}, err
 		}
 	}
@@ -130,7 +143,8 @@ func (s *Service) mayView(v Viewer, a Application) bool {
 	}
 }
 
-// reveal opens the sealed numbers, masking them for all but officers. A
+// reveal opens the sealed numbers: ID numbers masked for everyone (in full
+// only through RevealID), phones for all but officers. A
 // number that will not open (a lost or rotated key, a damaged row) is an
 // error, never a blank that reads as "no ID number given".
 func (s *Service) reveal(a Application, v Viewer) (Application, error) {
@@ -154,13 +168,19 @@ func (s *Service) reveal(a Application, v Viewer) (Application, error) {
 			a.MeetsStandard = &ok
 		}
 	}
-	if v.officer() {
-		a.IDNumber, a.Phone, a.AidedIDNumber = id, phone, aided
-		return a, nil
+	if v.Role != "" { // not on the board
+		a.Checklist = Checklist(a)
+	}
+	if due, ok := DecisionDue(a); ok {
+		a.DecisionDue = &due
 	}
 	a.IDNumber, a.Phone = pii.MaskIDNumber(id), pii.MaskPhone(phone)
 	if aided != "" {
 		a.AidedIDNumber = pii.MaskIDNumber(aided)
+	}
+	if v.officer() {
+		a.Phone = phone // officers call applicants back
+		return a, nil
 	}
 	if !v.officer() && v.Role != "" {
 		a.Age, a.AidedAge = nil, nil // ages are for the centre's triage

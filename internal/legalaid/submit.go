@@ -200,6 +200,10 @@ func (s *Service) Submit(ctx context.Context, v Viewer, f Form) (Application, er
 	if err := s.Store.CreateApplication(ctx, &a, ev); err != nil {
 		return Application{}, err
 	}
+	// Shown in Shanghai time, as a read of the application would be: the
+	// receipt's date is the local day the clocks count from.
+	local := now.In(calendar.Shanghai)
+	a.CreatedAt, a.UpdatedAt, a.CompleteAt = local, local, &local
 	return s.reveal(a, v)
 }
 

@@ -110,3 +110,10 @@ func (s *Store) Absences(ctx context.Context, from, to calendar.Date) ([]roster.
 	}
 	return out, nil
 }
+
+// LawyerName is the name of a lawyer's account, active or not.
+func (s *Store) LawyerName(ctx context.Context, id int64) (string, error) {
+	var name string
+	err := s.db.GetContext(ctx, &name, `SELECT name FROM users WHERE id = ?`, id)
+	return name, translate(err)
+}

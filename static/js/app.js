@@ -5,6 +5,7 @@ import { applyStatic, getLang, setLang, t } from './i18n.js';
 import './i18n-notary.js';
 import './i18n-roster.js';
 import './i18n-mediation.js';
+import './i18n-aid.js';
 import * as home from './pages/home.js';
 import * as sites from './pages/sites.js';
 import * as login from './pages/login.js';
@@ -19,6 +20,7 @@ import * as aid from './pages/aid.js';
 import * as aidMine from './pages/aid-mine.js';
 import * as aidQueue from './pages/aid-queue.js';
 import * as aidNotice from './pages/aid-notice.js';
+import * as aidProgress from './pages/aid-progress.js';
 import * as objections from './pages/objections.js';
 import * as outbox from './pages/outbox.js';
 import * as pools from './pages/pools.js';
@@ -51,6 +53,7 @@ const routes = {
   'aid-mine': aidMine,
   'aid-queue': aidQueue,
   'aid-notice': aidNotice,
+  'aid-progress': aidProgress,
   objections,
   outbox,
   pools,

@@ -1,17 +1,24 @@
-// The legal-aid application form, step by step: the matter and the
-// economic-status path explained with its article before anything is sent,
-// the applicant, the case, the separate consent; then materials.
-import { api } from '../api.js';
-import { t } from '../i18n.js';
-import { html, render, showErrors } from '../dom.js';
+// The legal-aid application as a wizard of four steps: the problem, the
+// economic status asked as plain questions that choose the statutory path
+// (the service's rules, with the article shown as the reason), the person
+// and the case with only the fields that apply, then a review with the
+// pledge and the separate consent. Problems are listed at the top with
+// links to their fields; the answer is a receipt (aid-receipt.js).
+import { api, listAll } from '../api.js';
+import { getLang, t } from '../i18n.js';
+import { html, render } from '../dom.js';
 import { session } from '../session.js';
+import { clearSummary, fromError, showSummary } from '../errorsummary.js';
+import { stepFour, stepNames, stepOne, stepThree, stepTwo } from './aid-steps.js';
+import { receipt } from './aid-receipt.js';
+import { checkStep, reviewList } from './aid-check.js';
 
 let info = null;
 
 export async function show(main) {
   // Residents apply online; officers enter walk-in applications at the window.
   if (!['resident', 'aid_officer'].includes(session.user?.role)) {
-    location.hash = '#/login';
+    location.hash = '#/login/resident/aid';
     return;
   }
   info ??= await api('GET', '/legal-aid/eligibility');
@@ -19,93 +26,167 @@ export async function show(main) {
     ? (await api('GET', '/me/referrals?kind=legal_aid').catch(() => ({ items: [] }))).items[0] : null;
   render(main, html`
     <h1>${t('aid.title')}</h1>
-    <form id="aid-form" novalidate>
-      <p class="alert form-alert" tabindex="-1" hidden></p>
-      <fieldset><legend>${t('aid.step1')}</legend>
-        <label for="matter">${t('aid.matter')}</label>
-        <select id="matter" name="matter">${Object.entries(info.matters).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>
-        <label for="art31_item">${t('aid.art31')}</label>
-        <select id="art31_item" name="art31_item"><option value="">—</option>
-          ${Object.entries(info.art31_items).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>
-        <label for="criminal_category">${t('aid.criminal')}</label>
-        <select id="criminal_category" name="criminal_category"><option value="">—</option>
-          ${Object.entries(info.criminal_categories).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>
-        <p id="path-label" class="label">${t('aid.path')}</p>
-        <div role="radiogroup" aria-labelledby="path-label">${info.items.map((r) => html`
-          <label class="choice"><input type="radio" name="path" value="${r.path}"> <strong>${r.title}</strong>（${r.article}）</label>`)}</div>
-        <section id="path-explain" aria-live="polite"></section>
-      </fieldset>
-      <fieldset><legend>${t('aid.step2')}</legend>
-        <label for="name">${t('aid.name')}</label><input id="name" name="name" autocomplete="name" required>
-        <label for="id_number">${t('aid.id')}</label><input id="id_number" name="id_number" maxlength="18" required>
-        ${session.user.role === 'aid_officer'
-    ? html`<label for="phone">${t('aid.phoneWalkIn')}</label><input id="phone" name="phone" type="tel">`
-    : html`<label for="phone">${t('aid.phone')}</label><input id="phone" name="phone" type="tel" inputmode="numeric" required>`}
-        <label for="address">${t('aid.address')}</label><input id="address" name="address">
-        <label for="township">${t('aid.township')}</label><input id="township" name="township">
-        <label for="relation">${t('aid.relation')}</label>
-        <select id="relation" name="relation">${['self', 'legal_representative', 'close_relative'].map((r) => html`<option value="${r}">${t('aid.relation.' + r)}</option>`)}</select>
-        <label for="represented_name">${t('aid.represented')}</label><input id="represented_name" name="represented_name">
-        <label for="aided_id_number">${t('aid.aidedId')}</label><input id="aided_id_number" name="aided_id_number" maxlength="18">
-        <label class="choice"><input type="checkbox" name="veteran"> ${t('aid.veteran')}</label>
-      </fieldset>
-      <fieldset><legend>${t('aid.step3')}</legend>
-        <label for="opposing_party">${t('aid.opposing')}</label><input id="opposing_party" name="opposing_party">
-        ${referral ? html`<p class="ok">${t('aid.fromReferral', { site: referral.site_name })}</p>` : ''}
-        <label for="summary">${t('aid.summary')}</label><textarea id="summary" name="summary" rows="5" maxlength="2000" required>${referral?.summary ?? ''}</textarea>
-        <label for="limitation_date">${t('aid.limitation')}</label><input id="limitation_date" name="limitation_date" type="date">
-        <label class="choice"><input type="checkbox" name="urgent_preservation"> ${t('aid.urgent')}</label>
-      </fieldset>
-      <fieldset><legend>${t('aid.step4')}</legend>
-        <label class="choice"><input type="checkbox" name="sensitive_consent"> ${t('aid.consent')}</label>
-        <p><button type="submit" class="btn" id="aid-submit">${t('aid.submit')}</button></p>
-      </fieldset>
-    </form>
-    <section id="aid-done" aria-live="polite"></section>`);
+    <p><a href="#/aid-progress">${t('wiz.progressLink')}</a></p>
+    <ol class="wiz-steps" aria-label="${t('wiz.progress')}">${stepNames.map((k, i) => html`<li data-step="${i + 1}">${t(k)}</li>`)}</ol>
+    <form id="aid-form" novalidate data-alias='{"path":"answer","path_detail":"answer"}'>
+      <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="aid-form-errors-title" hidden></div>
+      ${[stepOne(info), '', stepThree(referral), stepFour()].map((body, i) => html`
+        <fieldset data-step="${i + 1}" ${i ? html`hidden` : ''}>
+          <legend><span class="wiz-count">${t('wiz.step', { n: i + 1, total: 4 })}</span> ${t(stepNames[i])}</legend>
+          <div class="step-body">${body}</div>
+          <p class="row wrap">${i ? html`<button type="button" class="btn secondary" data-back>${t('wiz.back')}</button>` : ''}
+            ${i < 3 ? html`<button type="button" class="btn" data-next>${t('wiz.next')}</button>` : ''}</p>
+        </fieldset>`)}
+    </form>`);
   const form = main.querySelector('#aid-form');
-  for (const r of form.querySelectorAll('[name="path"]')) r.addEventListener('change', () => explain(form));
+  const state = { step: 1, answer: '', fallback: '', rule: null };
+  wire(main, form, state);
+  go(main, form, state, 1);
+  listAll('/sites?tier=station').then((list) => {
+    const dl = form.querySelector('#townships');
+    for (const s of list) dl?.append(new Option(s.township));
+  }).catch(() => {});
+}
+
+function wire(main, form, state) {
+  form.matter.addEventListener('change', () => toggleMatter(form));
+  form.relation.addEventListener('change', () => {
+    form.querySelector('#on-behalf').hidden = form.relation.value === 'self';
+  });
+  form.addEventListener('click', (e) => {
+    if (e.target.closest('[data-next]')) next(main, form, state);
+    if (e.target.closest('[data-back]')) go(main, form, state, state.step - 1);
+    const edit = e.target.closest('[data-edit]');
+    if (edit) go(main, form, state, Number(edit.dataset.edit));
+  });
+  form.addEventListener('change', (e) => {
+    if (e.target.name === 'answer' || e.target.name === 'fallback') choosePath(form, state);
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    submit(main, form);
+    submit(main, form, state);
   });
 }
 
-async function explain(form) {
-  const path = form.querySelector('[name="path"]:checked')?.value;
-  const rule = await api('GET', `/legal-aid/eligibility?matter=${form.matter.value}&path=${path}`);
-  render(form.querySelector('#path-explain'), html`
-    <div class="card"><p><strong>${rule.article}</strong>：${rule.explanation}</p>
-      <ul>${rule.requirements.map((r) => html`<li>${r}</li>`)}</ul>
-      ${rule.options ? html`<label for="path_detail">${t('aid.detail')}</label>
-        <select id="path_detail" name="path_detail">${Object.entries(rule.options).map(([k, v]) => html`<option value="${k}">${v}</option>`)}</select>` : ''}
-      ${rule.pledge ? html`
-        <p class="muted">${t('aid.standard', { amount: info.hardship_standard.monthly_per_capita, source: info.hardship_standard.source })}</p>
-        <label for="household_size">${t('aid.householdSize')}</label><input id="household_size" name="household_size" type="number" min="1" max="20" inputmode="numeric">
-        <label for="household_income">${t('aid.householdIncome')}</label><input id="household_income" name="household_income" type="number" min="0" inputmode="numeric">
-        <label for="notable_assets">${t('aid.assets')}</label><input id="notable_assets" name="notable_assets" maxlength="200">
-        ${rule.pledge.map((p) => html`<p class="pledge">${p}</p>`)}
-        <label class="choice"><input type="checkbox" name="pledge_confirmed"> ${t('aid.pledgeConfirm')}</label>
-        <label for="pledge_signature">${t('aid.signature')}</label><input id="pledge_signature" name="pledge_signature">` : ''}
-    </div>`);
+function toggleMatter(form) {
+  const m = form.matter.value;
+  form.querySelector('#item-31').hidden = m !== 'civil_admin';
+  form.querySelector('#item-25').hidden = m !== 'criminal';
+  form.querySelector('.not-criminal').hidden = m === 'criminal';
 }
 
-async function submit(main, form) {
-  const v = (name) => form.elements[name]?.value ?? '';
+// go shows step n, tells where the person is, and moves focus to the step.
+function go(main, form, state, n) {
+  state.step = n;
+  if (n === 2) {
+    const body = form.querySelector('fieldset[data-step="2"] .step-body');
+    const keep = form.querySelector('[name="household_size"]') ? readHousehold(form) : null;
+    render(body, stepTwo(info, form.matter.value, form.art31_item.value, state));
+    if (keep) Object.entries(keep).forEach(([k, v]) => { form.elements[k].value = v; });
+    choosePath(form, state);
+  }
+  if (n === 4) review(form, state);
+  for (const fs of form.querySelectorAll('fieldset[data-step]')) fs.hidden = Number(fs.dataset.step) !== n;
+  for (const li of main.querySelectorAll('.wiz-steps li')) {
+    const i = Number(li.dataset.step);
+    li.classList.toggle('done', i < n);
+    if (i === n) li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
+  }
+  form.querySelector(`fieldset[data-step="${n}"] legend`).scrollIntoView?.({ block: 'start' });
+}
+
+function readHousehold(form) {
+  return { household_size: form.household_size.value, household_income: form.household_income.value, notable_assets: form.notable_assets.value };
+}
+
+function next(main, form, state) {
+  const problems = checkStep(form, state);
+  if (problems.length) {
+    showSummary(form, problems);
+    return;
+  }
+  clearSummary(form);
+  go(main, form, state, state.step + 1);
+  form.querySelector(`fieldset[data-step="${state.step}"] legend`).setAttribute('tabindex', '-1');
+  form.querySelector(`fieldset[data-step="${state.step}"] legend`).focus();
+}
+
+// pathOf is the statutory path and detail the answers choose.
+export function pathOf(form, state) {
+  const answer = form.querySelector('[name="answer"]:checked')?.value ?? state.answer;
+  const q = info.questions.find((x) => x.key === answer);
+  if (q) return { path: q.path, detail: q.detail };
+  const fb = form.querySelector('[name="fallback"]:checked')?.value;
+  return { path: answer === 'none' ? fb ?? '' : '', detail: '' };
+}
+
+async function choosePath(form, state) {
+  state.answer = form.querySelector('[name="answer"]:checked')?.value ?? '';
+  state.fallback = form.querySelector('[name="fallback"]:checked')?.value ?? '';
+  form.querySelector('#fallback').hidden = state.answer !== 'none';
+  const { path } = pathOf(form, state);
+  form.querySelector('#household').hidden = path !== 'art41_pledge';
+  const box = form.querySelector('#path-explain');
+  if (!path) {
+    box.innerHTML = '';
+    state.rule = null;
+    return;
+  }
+  const rule = await api('GET', `/legal-aid/eligibility?matter=${form.matter.value}&path=${path}`);
+  state.rule = rule;
+  render(box, html`<div class="card reason" id="path-reason"><p><strong>${reasonOf(path, rule)}</strong></p>
+    <p>${rule.explanation}</p><ul>${rule.requirements.map((r) => html`<li>${r}</li>`)}</ul></div>`);
+}
+
+// reasonOf names the article that applies, in the page's language.
+function reasonOf(path, rule) {
+  const en = getLang() === 'en';
+  return t('wiz.reason', { article: en ? t('aidart.' + path) : rule.article, title: en ? t('aidpath.' + path) : rule.title });
+}
+
+function review(form, state) {
+  render(form.querySelector('#review'), reviewList(form, state, info));
+  const pledge = state.rule?.pledge;
+  form.querySelector('#pledge-sign').hidden = !pledge;
+  render(form.querySelector('#pledge-texts'), html`${(pledge ?? []).map((p) => html`<p class="pledge">${p}</p>`)}`);
+}
+
+async function submit(main, form, state) {
+  const problems = checkStep(form, state);
+  if (problems.length) {
+    showSummary(form, problems, (name) => jump(main, form, state, name));
+    return;
+  }
+  const v = (name) => form.elements[name]?.value?.trim() ?? '';
   const on = (name) => Boolean(form.elements[name]?.checked);
+  const { path, detail } = pathOf(form, state);
+  const matter = v('matter');
+  const criminal = matter === 'criminal';
   const body = {
-    matter: v('matter'), art31_item: v('matter') === 'civil_admin' ? v('art31_item') : '', criminal_category: v('matter') === 'criminal' ? v('criminal_category') : '', path: form.querySelector('[name="path"]:checked')?.value ?? '', path_detail: v('path_detail'),
-    pledge_confirmed: on('pledge_confirmed'), pledge_signature: v('pledge_signature'), name: v('name'), id_number: v('id_number'),
-    phone: v('phone'), address: v('address'), township: v('township'), relation: v('relation'), represented_name: v('represented_name'),
-    veteran: on('veteran'), opposing_party: v('opposing_party'), summary: v('summary'), limitation_date: v('limitation_date'),
-    urgent_preservation: on('urgent_preservation'), sensitive_consent: on('sensitive_consent'), aided_id_number: v('aided_id_number'),
-    household_size: Number(v('household_size') || 0), household_income: Number(v('household_income') || 0), notable_assets: v('notable_assets'),
+    matter, art31_item: matter === 'civil_admin' ? v('art31_item') : '', criminal_category: criminal ? v('criminal_category') : '',
+    path, path_detail: detail, name: v('name'), id_number: v('id_number'), phone: v('phone'), address: v('address'),
+    township: v('township'), relation: v('relation'), veteran: on('veteran'), summary: v('summary'),
+    represented_name: v('relation') === 'self' ? '' : v('represented_name'), aided_id_number: v('relation') === 'self' ? '' : v('aided_id_number'),
+    opposing_party: criminal ? '' : v('opposing_party'), limitation_date: criminal ? '' : v('limitation_date'),
+    urgent_preservation: !criminal && on('urgent_preservation'), sensitive_consent: on('sensitive_consent'),
   };
+  if (path === 'art41_pledge') {
+    Object.assign(body, { household_size: Number(v('household_size') || 0), household_income: Number(v('household_income') || 0),
+      notable_assets: v('notable_assets'), pledge_confirmed: on('pledge_confirmed'), pledge_signature: v('pledge_signature') });
+  }
   try {
     const app = await api('POST', '/legal-aid/applications', body);
-    form.remove();
-    render(main.querySelector('#aid-done'), html`<p class="ok" id="aid-code">${t('aid.submitted', { code: app.code })}</p>
-      <p><a class="btn" href="${session.user.role === 'resident' ? '#/aid-mine' : '#/aid-queue'}">${t('nav.myAid')}</a></p>`);
+    render(main, receipt(app, state.rule));
+    main.querySelector('#aid-receipt h2')?.focus();
+    main.querySelector('#print-receipt')?.addEventListener('click', () => window.print());
   } catch (err) {
-    showErrors(form, err);
+    showSummary(form, fromError(form, err), (name) => jump(main, form, state, name), err.fields && Object.keys(err.fields).length ? '' : err.message);
   }
+}
+
+// jump shows the step that holds a field named in the summary.
+function jump(main, form, state, name) {
+  const alias = JSON.parse(form.dataset.alias)[name] ?? name;
+  const fs = form.querySelector(`[name="${alias}"]`)?.closest('fieldset[data-step]');
+  if (fs && Number(fs.dataset.step) !== state.step) go(main, form, state, Number(fs.dataset.step));
 }

@@ -13,7 +13,8 @@ export function show(main) {
     <p class="muted">${t('home.lead')}</p>
     <ul class="cards">
       <li class="card"><a class="stretch" href="#/book"><h2>${t('home.book')}</h2><p>${t('home.book.text')}</p></a></li>
-      <li class="card"><a class="stretch" href="#/aid"><h2>${t('home.aid')}</h2><p>${t('home.aid.text')}</p></a></li>
+      <li class="card"><a class="stretch" href="#/aid"><h2>${t('home.aid')}</h2><p>${t('home.aid.text')}</p></a>
+        <p><a href="#/aid-progress" id="home-aid-progress">${t('pg.title')}</a></p></li>
       <li class="card"><a class="stretch" href="#/notary"><h2>${t('nav.notary')}</h2><p>${t('nt.home.text')}</p></a></li>
       <li class="card"><a class="stretch" href="#/advisor" id="home-advisor"><h2>${t('home.advisor')}</h2><p>${t('home.advisor.text')}</p></a></li>
       <li class="card"><a class="stretch" href="#/sites"><h2>${t('home.sites')}</h2><p>${t('home.sites.text')}</p></a></li>
