@@ -64,18 +64,18 @@ async function publish(main, form, out, check) {
 function drawChanges(el, r, onConfirm) {
   const changes = r.changes ?? [];
   const n = (k) => changes.filter((c) => c.kind === k).length;
-  const who = (id) => (id ? short(r.lawyers[id] ?? id) : t('rc.unfilled'));
+  const who = (id) => (id ? short(r.lawyers[id] ?? id) : t('rpub.unfilled'));
   render(el, html`
-    <h2 id="rc-title" tabindex="-1">${t('rc.title')}</h2>
+    <h2 id="rc-title" tabindex="-1">${t('rpub.title')}</h2>
     ${changes.length ? html`
-      <p>${t('rc.summary', { c: n('created'), u: n('reassigned'), t: n('retimed'), r: n('removed'), k: n('kept_booked') })}</p>
+      <p>${t('rpub.summary', { c: n('created'), u: n('reassigned'), t: n('retimed'), r: n('removed'), k: n('kept_booked') })}</p>
       <ul class="list" id="change-list">${changes.map((c) => html`<li class="${c.booked ? 'warn' : ''}">
-        <strong>${t('rc.kind.' + c.kind)}</strong> ${t('rc.when', { d: c.date, w: t('weekday.' + isoWeekday(c.date)), s: r.sites[c.site_id] ?? c.site_id, from: hhmm(c.starts_at), to: hhmm(c.ends_at) })}
+        <strong>${t('rpub.kind.' + c.kind)}</strong> ${t('rpub.when', { d: c.date, w: t('weekday.' + isoWeekday(c.date)), s: r.sites[c.site_id] ?? c.site_id, from: hhmm(c.starts_at), to: hhmm(c.ends_at) })}
         ${c.kind === 'created' ? who(c.to_lawyer_id) : c.kind === 'reassigned' ? `${who(c.from_lawyer_id)} → ${who(c.to_lawyer_id)}` : who(c.from_lawyer_id)}
-        ${c.booked ? html`<br><span>${t(c.kind === 'kept_booked' ? 'rc.keptBooked' : 'rc.booked', { n: c.booked })}</span>` : ''}</li>`)}</ul>
-      <div class="row"><button type="button" class="btn" id="publish-confirm">${t('rc.confirm')}</button>
-        <button type="button" class="btn secondary" id="publish-cancel">${t('rc.cancel')}</button></div>`
-    : html`<p>${t('rc.none')}</p>`}`);
+        ${c.booked ? html`<br><span>${t(c.kind === 'kept_booked' ? 'rpub.keptBooked' : 'rpub.booked', { n: c.booked })}</span>` : ''}</li>`)}</ul>
+      <div class="row"><button type="button" class="btn" id="publish-confirm">${t('rpub.confirm')}</button>
+        <button type="button" class="btn secondary" id="publish-cancel">${t('rpub.cancel')}</button></div>`
+    : html`<p>${t('rpub.none')}</p>`}`);
   el.hidden = false;
   el.querySelector('#publish-confirm')?.addEventListener('click', onConfirm);
   el.querySelector('#publish-cancel')?.addEventListener('click', () => { el.hidden = true; });
