@@ -134,8 +134,9 @@ async function choosePath(form, state) {
   }
   const rule = await api('GET', `/legal-aid/eligibility?matter=${form.matter.value}&path=${path}`);
   state.rule = rule;
+  const en = getLang() === 'en';
   render(box, html`<div class="card reason" id="path-reason"><p><strong>${reasonOf(path, rule)}</strong></p>
-    <p>${rule.explanation}</p><ul>${rule.requirements.map((r) => html`<li>${r}</li>`)}</ul></div>`);
+    <p>${en ? rule.explanation_en : rule.explanation}</p><ul>${(en ? rule.requirements_en : rule.requirements).map((r) => html`<li>${r}</li>`)}</ul></div>`);
 }
 
 // reasonOf names the article that applies, in the page's language.
