@@ -48,9 +48,23 @@ func prepareThroughput(ctx context.Context, admin *client, after string) (int64,
 	if st, err := admin.call(ctx, "POST", "/api/v1/rosters/publish", period, nil); err != nil || st != 200 {
 		return 0, nil, fmt.Errorf("publish: status %d %v", st, err)
 	}
-	o := Options{SiteID: site}
-	_, slots, err := contestedDay(ctx, o, admin, after)
-	return site, slots, err
+	// Every open place of the published days, not just one day's: a run
+	// of a thousand residents needs more than one day holds.
+	var out struct{ Items []slot }
+	path := fmt.Sprintf("/api/v1/slots?site_id=%d&from=%s&to=%s", site, period["from"], period["to"])
+	if _, err := admin.call(ctx, "GET", path, nil, &out); err != nil {
+		return 0, nil, err
+	}
+	var open []slot
+	for _, s := range out.Items {
+		if s.Bookable && s.Remaining > 0 && s.Start[:10] > after {
+			open = append(open, s)
+		}
+	}
+	if len(open) == 0 {
+		return 0, nil, fmt.Errorf("site %d has no open place after %s", site, after)
+	}
+	return site, open, nil
 }
 
 // throughput has every resident confirm straight by slot on distinct slots
