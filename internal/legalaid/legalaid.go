@@ -171,6 +171,13 @@ type Application struct {
 	// An Art. 48 ground the assigned lawyer reported (Art. 48 ¶2).
 	ReportedGround string    `json:"reported_ground,omitempty" db:"reported_ground"`
 	ReportedReason string    `json:"reported_reason,omitempty" db:"reported_reason"`
+	// The special groups of the person aided, framed (",minor,"): derived
+	// at submission, confirmed by an officer (who, when). Groups is the list
+	// officers see.
+	SpecialGroups     string     `json:"-" db:"special_groups"`
+	Groups            []string   `json:"special_groups,omitempty" db:"-"`
+	GroupsConfirmedBy *int64     `json:"-" db:"groups_confirmed_by"`
+	GroupsConfirmedAt *time.Time `json:"groups_confirmed_at,omitempty" db:"groups_confirmed_at"`
 	CreatedAt      time.Time `json:"created_at" db:"created_at"`
 	UpdatedAt      time.Time `json:"updated_at" db:"updated_at"`
 }

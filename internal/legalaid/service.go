@@ -156,6 +156,7 @@ func (s *Service) reveal(a Application, v Viewer) (Application, error) {
 	}
 	if v.officer() {
 		a.IDNumber, a.Phone, a.AidedIDNumber = id, phone, aided
+		a.Groups = DecodeGroups(a.SpecialGroups)
 		return a, nil
 	}
 	a.IDNumber, a.Phone = pii.MaskIDNumber(id), pii.MaskPhone(phone)

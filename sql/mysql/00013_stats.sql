@@ -1,0 +1,38 @@
+-- +goose Up
+-- Statistics (issue 15): the special groups a legal-aid case's aided person
+-- belongs to (Legal Aid Law Arts. 42, 25; the Law on the Protection of
+-- Minors, the Elderly, Disabled Persons, Women, and of veterans), kept as a
+-- comma-framed list (",minor,elderly,") so one scan counts each group with
+-- LIKE on either engine; derived at submission, confirmed by an officer
+-- (who and when). A demo flag marks the demo history's rows, so annual
+-- figures can say they include demo data. Indexes serve the period counts.
+ALTER TABLE legal_aid_applications ADD COLUMN special_groups VARCHAR(200) NOT NULL DEFAULT '';
+ALTER TABLE legal_aid_applications ADD COLUMN groups_confirmed_by BIGINT NULL;
+ALTER TABLE legal_aid_applications ADD COLUMN groups_confirmed_at DATETIME(6) NULL;
+ALTER TABLE legal_aid_applications ADD COLUMN demo BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE bookings ADD COLUMN demo BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE consultations ADD COLUMN demo BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE notary_visits ADD COLUMN demo BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE advisor_logs ADD COLUMN demo BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE INDEX legal_aid_created ON legal_aid_applications (created_at, township);
+CREATE INDEX legal_aid_decided ON legal_aid_applications (decided_at);
+CREATE INDEX legal_aid_events_to ON legal_aid_events (to_status, at);
+CREATE INDEX bookings_start ON bookings (starts_at, site_id);
+CREATE INDEX consultations_created ON consultations (created_at, site_id);
+CREATE INDEX notary_visits_status_start ON notary_visits (status, starts_at);
+
+-- +goose Down
+DROP INDEX notary_visits_status_start ON notary_visits;
+DROP INDEX consultations_created ON consultations;
+DROP INDEX bookings_start ON bookings;
+DROP INDEX legal_aid_events_to ON legal_aid_events;
+DROP INDEX legal_aid_decided ON legal_aid_applications;
+DROP INDEX legal_aid_created ON legal_aid_applications;
+ALTER TABLE advisor_logs DROP COLUMN demo;
+ALTER TABLE notary_visits DROP COLUMN demo;
+ALTER TABLE consultations DROP COLUMN demo;
+ALTER TABLE bookings DROP COLUMN demo;
+ALTER TABLE legal_aid_applications DROP COLUMN demo;
+ALTER TABLE legal_aid_applications DROP COLUMN groups_confirmed_at;
+ALTER TABLE legal_aid_applications DROP COLUMN groups_confirmed_by;
+ALTER TABLE legal_aid_applications DROP COLUMN special_groups;
