@@ -23,6 +23,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/ratelimit"
 	"github.com/legaldesk/legaldesk/internal/redisconn"
 	"github.com/legaldesk/legaldesk/internal/roster"
+	"github.com/legaldesk/legaldesk/internal/stats"
 	"github.com/legaldesk/legaldesk/internal/store"
 )
 
@@ -40,6 +41,7 @@ type app struct {
 	legalAid *legalaid.Service
 	notary   *notary.Service
 	advisors *advisor.Service
+	stats    *stats.Service
 }
 
 // loadConfig parses the common -config flag and loads the settings.
@@ -130,6 +132,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	a.advisors = &advisor.Service{Store: a.store, Now: time.Now, Cap: cfg.Advisors.Cap, TermMonths: cfg.Advisors.TermMonths,
 		Minimums: advisor.Minimums{OnSiteDaysPerMonth: cfg.Advisors.OnSiteDaysPerMonth, LecturesPerQuarter: cfg.Advisors.LecturesPerQuarter},
 		Notify:   a.accounts, Files: dir, MaxPhoto: cfg.LegalAid.MaxFile}
+	a.stats = &stats.Service{Store: a.store, Box: a.box, Now: time.Now}
 	return a, nil
 }
 

@@ -24,6 +24,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/notary"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/roster"
+	"github.com/legaldesk/legaldesk/internal/stats"
 )
 
 // Config is the part of the settings the HTTP layer needs.
@@ -55,6 +56,7 @@ type Deps struct {
 	LegalAid    *legalaid.Service
 	Notary      *notary.Service
 	Advisors    *advisor.Service
+	Stats       *stats.Service
 	Sites       network.Store
 	Outbox      notify.Store
 	Idempotency idempotency.Store
@@ -207,6 +209,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/legal-aid/objections", admin, s.openObjections)
 	v1.POST("/legal-aid/objections/:id/decision", admin, s.decideObjection)
 	v1.GET("/legal-aid/applications/:id/decision.pdf", aidParty, s.decisionPDF)
+	v1.PUT("/legal-aid/applications/:id/special-groups", officer, s.confirmGroups)
 
 	clerk, office := s.require(account.NotaryClerk), s.require(account.NotaryClerk, account.Admin)
 	notaryParty := s.require(account.Resident, account.NotaryClerk)
@@ -246,5 +249,11 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/me/advisor-villages", lawyer, s.myAdvisorVillages)
 	v1.GET("/me/advisor-logs", lawyer, s.myAdvisorLogs)
 	v1.GET("/sites/:id/advisor", s.siteAdvisor)
+
+	bureau := s.require(account.Admin, account.AidOfficer)
+	v1.GET("/stats/summary", bureau, s.statsSummary)
+	v1.GET("/stats/annual", bureau, s.statsAnnual)
+	v1.GET("/stats/export.xlsx", bureau, s.statsXLSX)
+	v1.GET("/stats/export.csv", bureau, s.statsCSV)
 	return r, nil
 }
