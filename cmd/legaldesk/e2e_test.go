@@ -47,7 +47,7 @@ func startServer(t *testing.T, env map[string]string) string {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	vars := map[string]string{"LEGALDESK_ADDR": addr, "LEGALDESK_DATA_DIR": t.TempDir(), "LEGALDESK_LOG_LEVEL": "warn"}
+	vars := map[string]string{"LEGALDESK_ADDR": addr, "LEGALDESK_DATA_DIR": t.TempDir(), "LEGALDESK_LOG_LEVEL": "warn", "LEGALDESK_DEMO_HISTORY": "false"}
 	for k, v := range env {
 		vars[k] = v
 	}

@@ -133,6 +133,13 @@ func seed(ctx context.Context, a *app) error {
 	if err != nil {
 		a.log.Warn("demo notary calendar not opened", "error", err.Error())
 	}
+	if a.cfg.DemoHistory {
+		started := time.Now()
+		if err := demo.History(ctx, a.store, a.box); err != nil {
+			return fmt.Errorf("demo history: %w", err)
+		}
+		a.log.Info("wrote the demo history", "year", demo.HistoryYear, "took", time.Since(started).Round(time.Millisecond))
+	}
 	return nil
 }
 

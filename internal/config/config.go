@@ -22,20 +22,23 @@ type Config struct {
 	Addr    string `yaml:"addr" env:"ADDR"`
 	DataDir string `yaml:"data_dir" env:"DATA_DIR"`
 	// Demo seeds the Gaoping demo network and accounts on first start.
-	Demo     bool     `yaml:"demo" env:"DEMO"`
-	DB       DB       `yaml:"db" envPrefix:"DB_"`
-	Redis    Redis    `yaml:"redis" envPrefix:"REDIS_"`
-	HTTP     HTTP     `yaml:"http" envPrefix:"HTTP_"`
-	Session  Session  `yaml:"session" envPrefix:"SESSION_"`
-	Auth     Auth     `yaml:"auth" envPrefix:"AUTH_"`
-	Keys     Keys     `yaml:"keys" envPrefix:"KEYS_"`
-	Holds    Holds    `yaml:"holds" envPrefix:"HOLDS_"`
-	Roster   Roster   `yaml:"roster" envPrefix:"ROSTER_"`
-	Booking  Booking  `yaml:"booking" envPrefix:"BOOKING_"`
-	LegalAid LegalAid `yaml:"legal_aid" envPrefix:"LEGAL_AID_"`
-	Notary   Notary   `yaml:"notary" envPrefix:"NOTARY_"`
-	Advisors Advisors `yaml:"advisors" envPrefix:"ADVISORS_"`
-	Log      Log      `yaml:"log" envPrefix:"LOG_"`
+	Demo bool `yaml:"demo" env:"DEMO"`
+	// DemoHistory adds a past year of demo activity (2025) to the demo seed,
+	// so statistics show figures on first start; tests leave it off.
+	DemoHistory bool     `yaml:"demo_history" env:"DEMO_HISTORY"`
+	DB          DB       `yaml:"db" envPrefix:"DB_"`
+	Redis       Redis    `yaml:"redis" envPrefix:"REDIS_"`
+	HTTP        HTTP     `yaml:"http" envPrefix:"HTTP_"`
+	Session     Session  `yaml:"session" envPrefix:"SESSION_"`
+	Auth        Auth     `yaml:"auth" envPrefix:"AUTH_"`
+	Keys        Keys     `yaml:"keys" envPrefix:"KEYS_"`
+	Holds       Holds    `yaml:"holds" envPrefix:"HOLDS_"`
+	Roster      Roster   `yaml:"roster" envPrefix:"ROSTER_"`
+	Booking     Booking  `yaml:"booking" envPrefix:"BOOKING_"`
+	LegalAid    LegalAid `yaml:"legal_aid" envPrefix:"LEGAL_AID_"`
+	Notary      Notary   `yaml:"notary" envPrefix:"NOTARY_"`
+	Advisors    Advisors `yaml:"advisors" envPrefix:"ADVISORS_"`
+	Log         Log      `yaml:"log" envPrefix:"LOG_"`
 }
 
 type DB struct {
@@ -214,14 +217,15 @@ type Log struct {
 // Default is the embedded default: SQLite under ./data, memory holds, demo on.
 func Default() Config {
 	return Config{
-		Env:     "development",
-		Addr:    ":8080",
-		DataDir: "./data",
-		Demo:    true,
-		DB:      DB{Driver: "sqlite", MaxOpenConns: 20, ConnMaxLifetime: 3 * time.Minute, Migrate: true},
-		Redis:   Redis{Prefix: "legaldesk:", PoolSize: 50, DialTimeout: 2 * time.Second, ReadTimeout: time.Second},
-		HTTP:    HTTP{BodyLimit: 1 << 20, ShutdownTimeout: 15 * time.Second},
-		Session: Session{IdleTimeout: 30 * time.Minute, Lifetime: 12 * time.Hour},
+		Env:         "development",
+		Addr:        ":8080",
+		DataDir:     "./data",
+		Demo:        true,
+		DemoHistory: true,
+		DB:          DB{Driver: "sqlite", MaxOpenConns: 20, ConnMaxLifetime: 3 * time.Minute, Migrate: true},
+		Redis:       Redis{Prefix: "legaldesk:", PoolSize: 50, DialTimeout: 2 * time.Second, ReadTimeout: time.Second},
+		HTTP:        HTTP{BodyLimit: 1 << 20, ShutdownTimeout: 15 * time.Second},
+		Session:     Session{IdleTimeout: 30 * time.Minute, Lifetime: 12 * time.Hour},
 		Auth: Auth{SMSCodeTTL: 5 * time.Minute, SMSMaxAttempts: 5, SMSPerPhone: 1, SMSWindow: time.Minute,
 			LoginPerPhone: 10, LoginWindow: 15 * time.Minute},
 		Holds:  Holds{TTL: 5 * time.Minute},

@@ -18,13 +18,14 @@ type History struct {
 	ctx   context.Context
 	tx    *sqlx.Tx
 	slots map[string]int64
+	seats map[string]int // shifts made per site and day: each its own seat
 	seq   int
 }
 
 // WriteHistory runs fn with a History in one transaction.
 func (s *Store) WriteHistory(ctx context.Context, fn func(h *History) error) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		return fn(&History{ctx: ctx, tx: tx, slots: map[string]int64{}})
+		return fn(&History{ctx: ctx, tx: tx, slots: map[string]int64{}, seats: map[string]int{}})
 	})
 }
 
@@ -52,8 +53,11 @@ func (h *History) slot(b PastBooking) (int64, error) {
 		return id, nil
 	}
 	start, end := b.StartsAt.UTC(), b.StartsAt.UTC().Add(30*time.Minute)
+	day := calendar.DateOf(start).String()
+	seat := h.seats[fmt.Sprint(b.SiteID, day)]
+	h.seats[fmt.Sprint(b.SiteID, day)]++
 	shift, err := h.exec(`INSERT INTO shifts (site_id, lawyer_id, date, session, seat, starts_at, ends_at, created_at, updated_at)
-		VALUES (?, ?, ?, 0, 0, ?, ?, ?, ?)`, b.SiteID, b.LawyerID, calendar.DateOf(start).String(), start, end, start, start)
+		VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)`, b.SiteID, b.LawyerID, day, seat, start, end, start, start)
 	if err != nil {
 		return 0, err
 	}
