@@ -17,7 +17,7 @@ var groupMix = []string{",elderly,women,", ",migrant_worker,", ",minor,", ",disa
 
 var (
 	familyNames = []rune("王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林郑")
-	given    = []string{"秀英", "建国", "桂兰", "志强", "玉梅", "国华", "淑珍", "红梅", "海燕", "永刚", "小军", "丽娟"}
+	given       = []string{"秀英", "建国", "桂兰", "志强", "玉梅", "国华", "淑珍", "红梅", "海燕", "永刚", "小军", "丽娟"}
 )
 
 // idNumber is a valid (GB 11643) demo ID number of Gaoping (140581) for a
@@ -50,7 +50,7 @@ func (w *world) cases(h *store.History) error {
 		if i%9 != 0 {
 			groups = groupMix[i%len(groupMix)]
 		}
-		received := start.AddDays(i * 362 / 552).At(9+i%8, (i*7)%60)
+		received := start.AddDays(i*362/552).At(9+i%8, (i*7)%60)
 		woman := strings.Contains(groups, ",women,") || groups == "" && i%2 == 0
 		id := idNumber(birthYear(groups, i), i, woman)
 		phone := fmt.Sprintf("1390581%04d", i)
