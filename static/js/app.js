@@ -3,6 +3,7 @@
 import { refreshUser } from './session.js';
 import { applyStatic, getLang, setLang, t } from './i18n.js';
 import './i18n-notary.js';
+import './i18n-stats.js';
 import * as home from './pages/home.js';
 import * as sites from './pages/sites.js';
 import * as login from './pages/login.js';
@@ -30,6 +31,7 @@ import * as advisorCompliance from './pages/advisor-compliance.js';
 import * as advisorMine from './pages/advisor-mine.js';
 import * as advisor from './pages/advisor.js';
 import * as advisorRegister from './pages/advisor-register.js';
+import * as stats from './pages/stats.js';
 
 const routes = {
   '': home,
@@ -59,6 +61,7 @@ const routes = {
   'advisor-mine': advisorMine,
   advisor,
   'advisor-register': advisorRegister,
+  stats,
 };
 
 async function route() {

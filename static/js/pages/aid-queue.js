@@ -5,6 +5,7 @@ import { t } from '../i18n.js';
 import { html, render, showErrors, toast } from '../dom.js';
 import { session } from '../session.js';
 import { art48Order, letterLinks } from '../letters.js';
+import { bindGroups, groupsForm } from '../special-groups.js';
 
 export async function show(main, [id = '']) {
   if (!['aid_officer', 'admin'].includes(session.user?.role)) {
@@ -51,6 +52,7 @@ async function detail(main, id) {
     <p class="muted">${t('aid.opposing')}：${a.opposing_party || '—'}</p>
     <p class="muted">${t('aid.attachments')}：${attachments.map((f) => html`<a href="/api/v1/legal-aid/attachments/${f.id}">${f.name}</a> `)}</p>
     <details><summary>${t('aid.timeline')}</summary><ol>${timeline.map((e) => html`<li>${e.at.slice(0, 16).replace('T', ' ')} ${t('aidstatus.' + e.to)} ${e.reason} ${e.staff_note ?? ''}</li>`)}</ol></details>
+    ${groupsForm(a)}
     <form id="aid-actions" novalidate>
       <p class="alert form-alert" tabindex="-1" hidden></p>
       ${a.status === 'received' ? html`
@@ -97,6 +99,7 @@ async function detail(main, id) {
         <label for="reason">${t('aid.reason')}</label><input id="reason" name="reason">
         <p><button type="button" class="btn secondary" data-act="terminate">${t('aid.terminate')}</button></p>` : ''}
     </form>`);
+  bindGroups(main, id, () => detail(main, id));
   const form = main.querySelector('#aid-actions');
   const send = async (body) => {
     try {
