@@ -24,6 +24,15 @@ func period(col, townCol string, b stats.Bounds) (string, []any) {
 	return w, args
 }
 
+// sitesOf joins the sites of fk only when the period names a township: a
+// whole-province count never touches the sites.
+func sitesOf(fk string, b stats.Bounds) string {
+	if b.Township == "" {
+		return ""
+	}
+	return " JOIN sites t ON t.id = " + fk
+}
+
 // ConsultationFigures counts bookings by appointment and walk-ins by record.
 func (s *Store) ConsultationFigures(ctx context.Context, b stats.Bounds) (stats.Consultations, error) {
 	var c stats.Consultations
@@ -33,7 +42,7 @@ func (s *Store) ConsultationFigures(ctx context.Context, b stats.Bounds) (stats.
 		COALESCE(SUM(CASE WHEN b.status = 'no_show' THEN 1 ELSE 0 END), 0) AS no_show,
 		COALESCE(SUM(CASE WHEN b.status = 'cancelled' THEN 1 ELSE 0 END), 0) AS cancelled,
 		COUNT(r.booking_id) AS ratings, AVG(r.score) AS average_rating
-		FROM bookings b JOIN sites t ON t.id = b.site_id LEFT JOIN ratings r ON r.booking_id = b.id WHERE ` + w
+		FROM bookings b` + sitesOf("b.site_id", b) + ` LEFT JOIN ratings r ON r.booking_id = b.id WHERE ` + w
 	if err := s.db.GetContext(ctx, &c, q, args...); err != nil {
 		return c, translate(err)
 	}
@@ -43,7 +52,7 @@ func (s *Store) ConsultationFigures(ctx context.Context, b stats.Bounds) (stats.
 	}
 	w, args = period("c.created_at", "t.township", b)
 	q = `SELECT COUNT(*) AS recorded, COALESCE(SUM(CASE WHEN c.walk_in = 1 THEN 1 ELSE 0 END), 0) AS walk_ins
-		FROM consultations c JOIN sites t ON t.id = c.site_id WHERE ` + w
+		FROM consultations c` + sitesOf("c.site_id", b) + ` WHERE ` + w
 	err := s.db.QueryRowxContext(ctx, q, args...).Scan(&c.Recorded, &c.WalkIns)
 	return c, translate(err)
 }
@@ -82,10 +91,14 @@ func (s *Store) LegalAidFigures(ctx context.Context, b stats.Bounds, groups []st
 		return la, translate(err)
 	}
 	w, wargs = period("e.at", "a.township", b)
+	join := ""
+	if b.Township != "" {
+		join = " JOIN legal_aid_applications a ON a.id = e.application_id"
+	}
 	q = `SELECT COUNT(DISTINCT CASE WHEN e.to_status = 'approved' THEN e.application_id END),
 		COUNT(DISTINCT CASE WHEN e.to_status = 'refused' THEN e.application_id END),
 		COUNT(DISTINCT CASE WHEN e.to_status = 'closed' THEN e.application_id END)
-		FROM legal_aid_events e JOIN legal_aid_applications a ON a.id = e.application_id
+		FROM legal_aid_events e` + join + `
 		WHERE e.to_status IN ('approved', 'refused', 'closed') AND e.from_status <> e.to_status AND ` + w
 	err := s.db.QueryRowxContext(ctx, q, wargs...).Scan(&la.Approved, &la.Refused, &la.Closed)
 	return la, translate(err)
@@ -97,7 +110,7 @@ func (s *Store) NotaryFigures(ctx context.Context, b stats.Bounds) (stats.Notary
 	w, args := period("v.starts_at", "t.township", b)
 	q := `SELECT COUNT(*) AS visits_done, COALESCE(SUM(` + s.jsonLength("v.matter_ids") + `), 0) AS matters_done,
 		COALESCE(SUM(CASE WHEN v.kind = 'home' THEN 1 ELSE 0 END), 0) AS home_visits_done
-		FROM notary_visits v JOIN sites t ON t.id = v.site_id WHERE v.status = 'done' AND ` + w
+		FROM notary_visits v` + sitesOf("v.site_id", b) + ` WHERE v.status = 'done' AND ` + w
 	return n, translate(s.db.GetContext(ctx, &n, q, args...))
 }
 
@@ -120,7 +133,7 @@ func (s *Store) AdvisorFigures(ctx context.Context, b stats.Bounds) (stats.Advis
 		args = append(args, b.Township)
 	}
 	q = `SELECT COUNT(*), COALESCE(SUM(l.count), 0), COALESCE(SUM(l.people), 0), COUNT(DISTINCT l.lawyer_id)
-		FROM advisor_logs l JOIN sites t ON t.id = l.site_id WHERE l.date >= ? AND l.date <= ?` + town
+		FROM advisor_logs l` + sitesOf("l.site_id", b) + ` WHERE l.date >= ? AND l.date <= ?` + town
 	err := s.db.QueryRowxContext(ctx, q, args...).Scan(&a.Logs, &a.Services, &a.People, &a.ActiveAdvisors)
 	return a, translate(err)
 }
