@@ -100,7 +100,9 @@ func provinceYear(b *testing.B, s *store.Store, counties int) int {
 	must(db.Exec(`INSERT INTO shifts (site_id, date, session, seat, starts_at, ends_at, created_at, updated_at) VALUES (2, '2025-01-01', 0, 0, ?, ?, ?, ?)`, now, now, now, now))
 	must(db.Exec(`INSERT INTO slots (shift_id, site_id, starts_at, ends_at, capacity) VALUES (1, 2, ?, ?, 1)`, now, now))
 	year := time.Date(2024, 12, 31, 16, 0, 0, 0, time.UTC)
-	at := func(i, n int) time.Time { return year.Add(time.Duration(int64(i) * int64(365*24*time.Hour) / int64(n))) }
+	at := func(i, n int) time.Time {
+		return year.Add(time.Duration(int64(i) * int64(365*24*time.Hour) / int64(n)))
+	}
 	statuses := []string{"attended", "attended", "attended", "no_show", "cancelled"}
 	groups := []string{",elderly,women,", ",migrant_worker,", "", ",minor,", ",low_income,"}
 	var cases, events, bookings, consults, visits, disputes, assigns, logs [][]any
