@@ -54,9 +54,21 @@ func TestBrowserStatsDashboard(t *testing.T) {
 	checkA11y(t, ctx, axe, "statistics dashboard in English")
 	b.do("chinese", chromedp.Click(`#toggle-lang`), chromedp.Poll[chromedp.Void](`document.querySelector('h1')?.textContent === '统计分析'`))
 
+	// A walk-in entered by the officer: the demo year leaves nothing on the board.
+	officer := newClient(t, base)
+	officer.call("POST", "/api/v1/auth/login", map[string]string{"phone": "13900000002", "password": "demo-pass-2026"}, nil)
+	if s := officer.call("POST", "/api/v1/legal-aid/applications", map[string]any{"name": "张秀英", "id_number": "11010519491231002X",
+		"phone": "13800000007", "township": "米山镇", "relation": "self", "matter": "labour_arbitration", "opposing_party": "某公司",
+		"summary": "被拖欠工资八个月，要求支付劳动报酬。", "path": "art41_pledge", "pledge_confirmed": true, "pledge_signature": "张秀英",
+		"sensitive_consent": true, "household_size": 3, "household_income": 2400}, nil); s != 201 {
+		t.Fatalf("walk-in: %d", s)
+	}
 	b.staffSignIn(base, "13900000002")
 	b.do("queue", chromedp.Navigate(base+"/#/aid-queue"), chromedp.WaitVisible(`#aid-queue a`), chromedp.Click(`#aid-queue a`),
 		chromedp.WaitVisible(`#special-groups`))
+	if checked := value(b, chromedp.Evaluate[bool](`document.querySelector('#special-groups input[value="elderly"]').checked`)); !checked {
+		t.Fatal("the derived group (elderly, from the ID number) is not ticked")
+	}
 	checkA11y(t, ctx, axe, "case page with special groups")
 	b.do("confirm groups", chromedp.Click(`#special-groups input[value="veteran"]`), chromedp.Click(`#special-groups button[type="submit"]`),
 		chromedp.Poll[chromedp.Void](`document.querySelector('#special-groups')?.textContent.includes('已于')`))

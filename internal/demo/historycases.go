@@ -42,7 +42,8 @@ func birthYear(groups string, i int) int {
 }
 
 // cases: about 550 legal-aid cases over the year in every township, nearly
-// all decided within the Art. 43 seven days, a few refused, most closed.
+// all decided within the Art. 43 seven days, a few refused, most closed and
+// the rest assigned to a lawyer (none left on the officers' board).
 func (w *world) cases(h *store.History) error {
 	start := calendar.NewDate(HistoryYear, 1, 2)
 	for i := range 552 {
@@ -69,13 +70,14 @@ func (w *world) cases(h *store.History) error {
 			decided = received.Add(9 * 24 * time.Hour) // late: the Art. 43 rate is not a flat 100%
 		}
 		switch {
-		case i >= 545: // the last days' cases are still under review
 		case i%17 == 5:
 			c.Decision, c.DecidedAt = "refused", &decided
 		default:
 			c.Decision, c.DecidedAt = "approved", &decided
 			if closed := received.AddDate(0, 3, i%20); closed.Year() == HistoryYear {
 				c.ClosedAt = &closed
+			} else {
+				c.LawyerID = &w.lawyers[i%len(w.lawyers)] // still running, with its lawyer
 			}
 		}
 		if err := h.Case(c); err != nil {

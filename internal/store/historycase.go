@@ -19,6 +19,7 @@ type PastCase struct {
 	DecidedAt, ClosedAt                  *time.Time
 	PausedDays                           int
 	EnteredBy                            int64
+	LawyerID                             *int64 // the lawyer assigned to an approved case still running
 	Demo                                 bool
 }
 
@@ -27,6 +28,10 @@ func (h *History) Case(c PastCase) error {
 	status := "received"
 	if c.Decision != "" {
 		status = c.Decision
+	}
+	assigned := c.Decision == "approved" && c.ClosedAt == nil && c.LawyerID != nil
+	if assigned {
+		status = "assigned"
 	}
 	if c.ClosedAt != nil {
 		status = "closed"
@@ -37,10 +42,10 @@ func (h *History) Case(c PastCase) error {
 	at := c.ReceivedAt.UTC()
 	id, err := h.exec(`INSERT INTO legal_aid_applications (code, entered_by, name, id_sealed, id_index, phone_sealed, phone_index, township,
 		relation, matter, summary, path, path_detail, sensitive_consent, status, complete_at, decided_at, paused_days, origin,
-		special_groups, demo, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'self', ?, '案情摘要', ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		special_groups, lawyer_id, demo, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'self', ?, '案情摘要', ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Code, c.EnteredBy, c.Name, c.IDSealed, c.IDIndex, c.PhoneSealed, c.PhoneIndex, c.Township, c.Matter, c.Path, c.PathDetail,
-		status, at, utc(c.DecidedAt), c.PausedDays, c.Origin, c.SpecialGroups, c.Demo, at, at)
+		status, at, utc(c.DecidedAt), c.PausedDays, c.Origin, c.SpecialGroups, c.LawyerID, c.Demo, at, at)
 	if err != nil {
 		return err
 	}
@@ -48,6 +53,10 @@ func (h *History) Case(c PastCase) error {
 		from, to, action string
 		at               *time.Time
 	}{{"", "received", "submit", &at}, {"received", c.Decision, "decide", c.DecidedAt}, {c.Decision, "closed", "close", c.ClosedAt}}
+	if assigned {
+		steps[2].to, steps[2].action = "assigned", "assign"
+		steps[2].at = utc(c.DecidedAt)
+	}
 	for _, st := range steps {
 		if st.at == nil || st.to == "" {
 			continue
