@@ -27,7 +27,7 @@ export async function show(main, [from = '', to = '', township = '']) {
   const admin = session.user.role === 'admin';
   render(main, html`
     <h1>${t('st.title')}</h1>
-    <form id="stats-filter" class="row">
+    <form id="stats-filter" class="row wrap">
       <div><label for="st-from">${t('st.from')}</label><input id="st-from" name="from" type="date" value="${from}" required></div>
       <div><label for="st-to">${t('st.to')}</label><input id="st-to" name="to" type="date" value="${to}" required></div>
       <div class="grow"><label for="st-township">${t('st.township')}</label>
