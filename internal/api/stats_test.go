@@ -128,13 +128,27 @@ func TestStatsExports(t *testing.T) {
 		if !strings.Contains(string(sum.body), "法律援助案件受理（收到申请）,legal-aid cases received,1,") {
 			t.Errorf("summary csv: %s", sum.body)
 		}
+		// The summary workbook keeps numbers as numbers, beside their definitions.
+		sx := admin.wantStatus(admin.do("GET", "/api/v1/stats/export.xlsx?from=2026-11-01&to=2026-11-30", nil), 200)
+		sf, err := excelize.OpenReader(bytes.NewReader(sx.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		srows, _ := sf.GetRows("Sheet1")
+		i := slices.IndexFunc(srows, func(r []string) bool { return len(r) > 2 && r[1] == "legal-aid cases received" })
+		if i < 0 || srows[i][2] != "1" || !strings.Contains(srows[i][4], "收到") {
+			t.Fatalf("summary rows: %q", srows)
+		}
+		if typ, _ := sf.GetCellType("Sheet1", fmt.Sprintf("C%d", i+1)); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+			t.Errorf("the count is stored as %v, not a number", typ)
+		}
 		officer.do("GET", "/api/v1/stats/export.csv?from=2026-11-01&to=2026-11-30&list=disputes", nil).wantError(t, stats.ErrForbidden)
 		admin.wantStatus(admin.do("GET", "/api/v1/stats/export.xlsx?from=2026-11-01&to=2026-11-30&list=people", nil), 400)
 		if n := e.count(`SELECT COUNT(*) FROM audit_log WHERE object = 'stats_export' AND detail LIKE ?`, "list=legal_aid from=2026-11-01 to=2026-11-30%rows=1"); n != 2 {
 			t.Errorf("%d audited legal-aid exports, want 2", n)
 		}
-		if n := e.count(`SELECT COUNT(*) FROM audit_log WHERE object = 'stats_export'`); n != 3 {
-			t.Errorf("%d audited exports, want 3", n)
+		if n := e.count(`SELECT COUNT(*) FROM audit_log WHERE object = 'stats_export'`); n != 4 {
+			t.Errorf("%d audited exports, want 4", n)
 		}
 	})
 }
