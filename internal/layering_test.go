@@ -11,7 +11,7 @@ import (
 
 // features are the domain packages; they must not import gin, sqlx, redis,
 // drivers or config.
-var features = []string{"account", "network", "errs", "pii", "notify", "calendar", "roster", "booking", "legalaid", "notary", "idempotency", "files", "advisor", "mediation"}
+var features = []string{"account", "network", "errs", "pii", "notify", "calendar", "roster", "booking", "legalaid", "notary", "idempotency", "files", "advisor", "mediation", "stats"}
 
 var allowed = []string{
 	"github.com/legaldesk/legaldesk/internal/errs",

@@ -24,6 +24,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/ratelimit"
 	"github.com/legaldesk/legaldesk/internal/redisconn"
 	"github.com/legaldesk/legaldesk/internal/roster"
+	"github.com/legaldesk/legaldesk/internal/stats"
 	"github.com/legaldesk/legaldesk/internal/store"
 )
 
@@ -43,6 +44,7 @@ type app struct {
 	advisors *advisor.Service
 	// mediation is people's mediation (disputes, committees, rooms).
 	mediation *mediation.Service
+	stats    *stats.Service
 }
 
 // loadConfig parses the common -config flag and loads the settings.
@@ -135,6 +137,7 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 		Minimums: advisor.Minimums{OnSiteDaysPerMonth: cfg.Advisors.OnSiteDaysPerMonth, LecturesPerQuarter: cfg.Advisors.LecturesPerQuarter},
 		Notify:   a.accounts, Files: dir, MaxPhoto: cfg.LegalAid.MaxFile}
 	a.mediation = &mediation.Service{Store: a.store, Box: a.box, Now: time.Now}
+	a.stats = &stats.Service{Store: a.store, Box: a.box, Now: time.Now}
 	return a, nil
 }
 

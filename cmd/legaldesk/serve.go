@@ -106,7 +106,7 @@ func newAPI(a *app) (*api.Server, error) {
 			FreshFor: 2 * time.Second, Now: time.Now}
 	}
 	return api.New(api.Deps{Accounts: a.accounts, Calendar: &calendar.Service{Store: a.store}, Roster: a.roster,
-		Booking: a.booking, LegalAid: a.legalAid, Notary: a.notary, Advisors: a.advisors, Mediation: a.mediation, Sites: a.store, Outbox: a.store, Idempotency: a.store, Sealer: a.box, Holds: a.holds,
+		Booking: a.booking, LegalAid: a.legalAid, Notary: a.notary, Advisors: a.advisors, Mediation: a.mediation, Stats: a.stats, Sites: a.store, Outbox: a.store, Idempotency: a.store, Sealer: a.box, Holds: a.holds,
 		DB: a.store, Static: static, Log: a.log}, cfg)
 }
 
@@ -129,13 +129,6 @@ func seed(ctx context.Context, a *app) error {
 			return err
 		}
 	}
-	if a.cfg.DemoHistory {
-		n, err := demo.SeedDisputeHistory(ctx, a.store, a.box, calendar.DateOf(time.Now()).Year()-1)
-		if err != nil {
-			return fmt.Errorf("demo dispute history: %w", err)
-		}
-		a.log.Info("seeded the demo's past year of disputes", "disputes", n)
-	}
 	// Publish the coming weeks so residents can book at once.
 	today := calendar.DateOf(time.Now())
 	if _, rep, err := a.roster.Publish(ctx, 0, today, today.AddDays(40), nil); err != nil {
@@ -150,6 +143,19 @@ func seed(ctx context.Context, a *app) error {
 	}
 	if err != nil {
 		a.log.Warn("demo notary calendar not opened", "error", err.Error())
+	}
+	if a.cfg.DemoHistory {
+		// A past year of records, marked demo, so the statistics and the
+		// annual figures have numbers on first start.
+		started := time.Now()
+		if err := demo.History(ctx, a.store, a.box); err != nil {
+			return fmt.Errorf("demo history: %w", err)
+		}
+		n, err := demo.SeedDisputeHistory(ctx, a.store, a.box, demo.HistoryYear)
+		if err != nil {
+			return fmt.Errorf("demo dispute history: %w", err)
+		}
+		a.log.Info("wrote the demo history", "year", demo.HistoryYear, "disputes", n, "took", time.Since(started).Round(time.Millisecond))
 	}
 	return nil
 }

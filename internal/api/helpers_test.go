@@ -30,6 +30,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/ratelimit"
 	"github.com/legaldesk/legaldesk/internal/roster"
 	"github.com/legaldesk/legaldesk/internal/sessions"
+	"github.com/legaldesk/legaldesk/internal/stats"
 	"github.com/legaldesk/legaldesk/internal/store"
 	"github.com/legaldesk/legaldesk/internal/testenv"
 )
@@ -150,7 +151,7 @@ func newEnv(t *testing.T, engine string, opts ...option) *env {
 	adv := &advisor.Service{Store: e.store, Now: e.now, Cap: 10, TermMonths: 36, Notify: acc, Files: dir, MaxPhoto: 256 << 10,
 		Minimums: advisor.Minimums{OnSiteDaysPerMonth: 1, LecturesPerQuarter: 1}}
 	med := &mediation.Service{Store: e.store, Box: e.box, Now: e.now}
-	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la, Notary: ns, Advisors: adv, Mediation: med,
+	s, err := New(Deps{Accounts: acc, Calendar: &calendar.Service{Store: e.store}, Roster: rs, Booking: bs, LegalAid: la, Notary: ns, Advisors: adv, Mediation: med, Stats: &stats.Service{Store: e.store, Box: e.box, Now: e.now},
 		Sites: e.store, Outbox: e.store, Idempotency: e.store, Sealer: e.box, Holds: hs, DB: e.store,
 		Static: os.DirFS("../../static"), Log: log, Now: e.now}, su.cfg)
 	if err != nil {

@@ -25,6 +25,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/notary"
 	"github.com/legaldesk/legaldesk/internal/notify"
 	"github.com/legaldesk/legaldesk/internal/roster"
+	"github.com/legaldesk/legaldesk/internal/stats"
 )
 
 // Config is the part of the settings the HTTP layer needs.
@@ -57,6 +58,7 @@ type Deps struct {
 	Notary      *notary.Service
 	Advisors    *advisor.Service
 	Mediation   *mediation.Service
+	Stats       *stats.Service
 	Sites       network.Store
 	Outbox      notify.Store
 	Idempotency idempotency.Store
@@ -211,6 +213,7 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.GET("/legal-aid/applications/:id/decision.pdf", aidParty, s.decisionPDF)
 	v1.POST("/legal-aid/progress", s.aidProgress)
 	v1.POST("/legal-aid/applications/:id/id-number", s.require(account.AidOfficer, account.Admin), s.revealAidID)
+	v1.PUT("/legal-aid/applications/:id/special-groups", officer, s.confirmGroups)
 
 	clerk, office := s.require(account.NotaryClerk), s.require(account.NotaryClerk, account.Admin)
 	notaryParty := s.require(account.Resident, account.NotaryClerk)
@@ -260,5 +263,10 @@ func (s *Server) routes() (*gin.Engine, error) {
 	v1.POST("/mediation/committees", admin, idem, s.createCommittee)
 	v1.PATCH("/mediation/committees/:id", admin, s.updateCommittee)
 	v1.GET("/mediation/referrals", mediator, s.mediationReferrals)
+	bureau := s.require(account.Admin, account.AidOfficer)
+	v1.GET("/stats/summary", bureau, s.statsSummary)
+	v1.GET("/stats/annual", bureau, s.statsAnnual)
+	v1.GET("/stats/export.xlsx", bureau, s.statsXLSX)
+	v1.GET("/stats/export.csv", bureau, s.statsCSV)
 	return r, nil
 }

@@ -23,8 +23,9 @@ type Config struct {
 	DataDir string `yaml:"data_dir" env:"DATA_DIR"`
 	// Demo seeds the Gaoping demo network and accounts on first start.
 	Demo bool `yaml:"demo" env:"DEMO"`
-	// DemoHistory adds a past year of demo records (disputes) to the demo
-	// seed; tests that start many servers turn it off.
+	// DemoHistory adds a past year of demo activity (2025: legal aid,
+	// consultations, notary, advisors, disputes), marked demo, to the demo
+	// seed, so statistics show figures on first start; tests leave it off.
 	DemoHistory bool     `yaml:"demo_history" env:"DEMO_HISTORY"`
 	DB          DB       `yaml:"db" envPrefix:"DB_"`
 	Redis       Redis    `yaml:"redis" envPrefix:"REDIS_"`

@@ -169,10 +169,17 @@ type Application struct {
 	AdvanceReason string     `json:"advance_reason,omitempty" db:"advance_reason"`
 	AdvanceAt     *time.Time `json:"advance_at,omitempty" db:"advance_at"`
 	// An Art. 48 ground the assigned lawyer reported (Art. 48 ¶2).
-	ReportedGround string    `json:"reported_ground,omitempty" db:"reported_ground"`
-	ReportedReason string    `json:"reported_reason,omitempty" db:"reported_reason"`
-	CreatedAt      time.Time `json:"created_at" db:"created_at"`
-	UpdatedAt      time.Time `json:"updated_at" db:"updated_at"`
+	ReportedGround string `json:"reported_ground,omitempty" db:"reported_ground"`
+	ReportedReason string `json:"reported_reason,omitempty" db:"reported_reason"`
+	// The special groups of the person aided, framed (",minor,"): derived
+	// at submission, confirmed by an officer (who, when). Groups is the list
+	// officers see.
+	SpecialGroups     string     `json:"-" db:"special_groups"`
+	Groups            []string   `json:"special_groups,omitempty" db:"-"`
+	GroupsConfirmedBy *int64     `json:"-" db:"groups_confirmed_by"`
+	GroupsConfirmedAt *time.Time `json:"groups_confirmed_at,omitempty" db:"groups_confirmed_at"`
+	CreatedAt         time.Time  `json:"created_at" db:"created_at"`
+	UpdatedAt         time.Time  `json:"updated_at" db:"updated_at"`
 
 	// Shown, not stored: the Art. 43 decision date the service computes,
 	// the materials for the path and matter, and the assigned lawyer's name.

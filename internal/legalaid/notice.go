@@ -77,6 +77,7 @@ func (s *Service) RegisterNotice(ctx context.Context, v Viewer, f NoticeForm) (A
 		Relation: Self, Matter: Criminal, CriminalCategory: f.Category, Mandatory: true, Summary: strings.TrimSpace(f.Summary),
 		Origin: Notified, NoticeOrgan: organ, NoticeCaseNo: strings.TrimSpace(f.CaseNumber), NoticeDate: &d,
 		Status: Approved, CompleteAt: &now, DecidedAt: &now, CreatedAt: now, UpdatedAt: now}
+	a.SpecialGroups = EncodeGroups(DeriveGroups(a, id, s.today()))
 	ev := Event{Actor: v.ID, ActorRole: string(Officer), To: Approved, Action: "register_notice",
 		Reason: organ + "通知指派律师（" + a.NoticeCaseNo + "）", At: now}
 	if err := s.Store.CreateApplication(ctx, &a, ev); err != nil {

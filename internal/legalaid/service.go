@@ -180,6 +180,7 @@ func (s *Service) reveal(a Application, v Viewer) (Application, error) {
 	}
 	if v.officer() {
 		a.Phone = phone // officers call applicants back
+		a.Groups = DecodeGroups(a.SpecialGroups)
 		return a, nil
 	}
 	if !v.officer() && v.Role != "" {

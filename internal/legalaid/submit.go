@@ -190,6 +190,7 @@ func (s *Service) Submit(ctx context.Context, v Viewer, f Form) (Application, er
 		a.PledgeVersion, a.PledgeSignedName = PledgeVersion, strings.TrimSpace(f.PledgeSignature)
 		a.HouseholdSize, a.HouseholdIncome, a.NotableAssets = f.HouseholdSize, f.HouseholdIncome, strings.TrimSpace(f.NotableAssets)
 	}
+	a.SpecialGroups = EncodeGroups(DeriveGroups(a, aidedIDOf(a, id, aided), s.today()))
 	role := Applicant
 	if v.Role == "resident" {
 		a.ApplicantUserID = &v.ID

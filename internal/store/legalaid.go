@@ -19,7 +19,7 @@ const appColumns = `id, code, applicant_user_id, entered_by, name, id_sealed, id
 	supplement_by, missing_materials, decided_at, decision_reason, lawyer_id, result, conflict_override, termination_ground,
 	origin, notice_organ, notice_case_no, notice_date, materials_notice_at, materials_received_at, materials_to_check,
 	paused_days, objection_decided, terminated_from, reported_ground, reported_reason, advance_ground, advance_reason, advance_at,
-	created_at, updated_at`
+	special_groups, groups_confirmed_by, groups_confirmed_at, created_at, updated_at`
 
 // CreateApplication inserts an application and its first event together.
 func (s *Store) CreateApplication(ctx context.Context, a *legalaid.Application, ev legalaid.Event) error {
@@ -32,7 +32,8 @@ func (s *Store) CreateApplication(ctx context.Context, a *legalaid.Application, 
 			:sensitive_consent, :status, :complete_at, :supplement_by, :missing_materials, :decided_at, :decision_reason,
 			:lawyer_id, :result, :conflict_override, :termination_ground, :origin, :notice_organ, :notice_case_no, :notice_date,
 			:materials_notice_at, :materials_received_at, :materials_to_check, :paused_days, :objection_decided, :terminated_from,
-			:reported_ground, :reported_reason, :advance_ground, :advance_reason, :advance_at, :created_at, :updated_at)`
+			:reported_ground, :reported_reason, :advance_ground, :advance_reason, :advance_at,
+			:special_groups, :groups_confirmed_by, :groups_confirmed_at, :created_at, :updated_at)`
 		res, err := tx.NamedExecContext(ctx, q, a)
 		if err != nil {
 			return err
@@ -63,7 +64,7 @@ func (s *Store) insertEvent(ctx context.Context, tx *sqlx.Tx, ev legalaid.Event)
 
 func localApp(a *legalaid.Application) {
 	a.CreatedAt, a.UpdatedAt = a.CreatedAt.In(calendar.Shanghai), a.UpdatedAt.In(calendar.Shanghai)
-	for _, p := range []**time.Time{&a.CompleteAt, &a.DecidedAt, &a.MaterialsNoticeAt, &a.MaterialsReceivedAt, &a.AdvanceAt} {
+	for _, p := range []**time.Time{&a.CompleteAt, &a.DecidedAt, &a.MaterialsNoticeAt, &a.MaterialsReceivedAt, &a.AdvanceAt, &a.GroupsConfirmedAt} {
 		if *p != nil {
 			t := (*p).In(calendar.Shanghai)
 			*p = &t
@@ -156,6 +157,7 @@ func (s *Store) updateApp(ctx context.Context, tx *sqlx.Tx, a legalaid.Applicati
 		materials_to_check = :materials_to_check, paused_days = :paused_days, objection_decided = :objection_decided,
 		terminated_from = :terminated_from, reported_ground = :reported_ground, reported_reason = :reported_reason,
 		advance_ground = :advance_ground, advance_reason = :advance_reason, advance_at = :advance_at,
+		special_groups = :special_groups, groups_confirmed_by = :groups_confirmed_by, groups_confirmed_at = :groups_confirmed_at,
 		updated_at = :updated_at WHERE id = :id`
 	_, err := tx.NamedExecContext(ctx, q, a)
 	return err

@@ -13,7 +13,9 @@ import (
 )
 
 // TestMigrationLandedOutOfOrder: a database that already has the newest
-// migration still takes one numbered below it that landed later.
+// migration still takes one numbered below it that landed later. The one
+// left out is 00011 (consultation edits), which no later migration builds
+// on; 00013's indexes need 00008's columns.
 func TestMigrationLandedOutOfOrder(t *testing.T) {
 	for _, engine := range testenv.Engines(t) {
 		t.Run(engine, func(t *testing.T) {
@@ -24,15 +26,15 @@ func TestMigrationLandedOutOfOrder(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Close()
-			if err := s.Migrate(ctx, without(t, migrations(), "00008_")); err != nil {
+			if err := s.Migrate(ctx, without(t, migrations(), "00011_")); err != nil {
 				t.Fatal(err)
 			}
 			if err := s.Migrate(ctx, migrations()); err != nil {
 				t.Fatalf("the late migration was refused: %v", err)
 			}
 			var n int
-			if err := s.DB().Get(&n, `SELECT COUNT(*) FROM goose_db_version WHERE version_id = 8`); err != nil || n != 1 {
-				t.Fatalf("migration 8 applied %d times (%v)", n, err)
+			if err := s.DB().Get(&n, `SELECT COUNT(*) FROM goose_db_version WHERE version_id = 11`); err != nil || n != 1 {
+				t.Fatalf("migration 11 applied %d times (%v)", n, err)
 			}
 		})
 	}

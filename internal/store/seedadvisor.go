@@ -34,13 +34,13 @@ func (s *Store) seedAdvisors(ctx context.Context, tx *sqlx.Tx, d Seed, siteIDs [
 	}
 	// Many rows per statement: a round trip per log would slow every test
 	// that seeds the demo on a networked database.
-	const lq = `INSERT INTO advisor_logs (lawyer_id, site_id, date, kind, count, people, notes, created_at) VALUES `
+	const lq = `INSERT INTO advisor_logs (lawyer_id, site_id, date, kind, count, people, notes, demo, created_at) VALUES `
 	for start := 0; start < len(d.AdvisorLogs); start += 200 {
 		batch := d.AdvisorLogs[start:min(start+200, len(d.AdvisorLogs))]
 		rows, args := make([]string, len(batch)), make([]any, 0, 8*len(batch))
 		for i, g := range batch {
 			l := g.Log
-			rows[i] = "(?, ?, ?, ?, ?, ?, ?, ?)"
+			rows[i] = "(?, ?, ?, ?, ?, ?, ?, 1, ?)" // the seed is demo data
 			args = append(args, lawyer(g.Lawyer), siteIDs[g.Site], l.Date, l.Kind, l.Count, l.People, l.Notes, now)
 		}
 		if _, err := tx.ExecContext(ctx, lq+strings.Join(rows, ", "), args...); err != nil {

@@ -6,6 +6,7 @@ import './i18n-notary.js';
 import './i18n-roster.js';
 import './i18n-mediation.js';
 import './i18n-aid.js';
+import './i18n-stats.js';
 import * as home from './pages/home.js';
 import * as sites from './pages/sites.js';
 import * as login from './pages/login.js';
@@ -37,6 +38,7 @@ import * as advisorRegister from './pages/advisor-register.js';
 import * as mediation from './pages/mediation.js';
 import * as dispute from './pages/dispute.js';
 import * as mediationCommittees from './pages/mediation-committees.js';
+import * as stats from './pages/stats.js';
 
 const routes = {
   '': home,
@@ -70,6 +72,7 @@ const routes = {
   mediation,
   dispute,
   'mediation-committees': mediationCommittees,
+  stats,
 };
 
 async function route() {

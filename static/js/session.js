@@ -7,11 +7,11 @@ export const session = { user: null };
 
 const roleLinks = {
   admin: [['#/network', 'nav.network'], ['#/roster', 'nav.roster'], ['#/rules', 'nav.rules'], ['#/calendar', 'nav.calendar'], ['#/pools', 'nav.pools'], ['#/advisors', 'nav.advisors'],
-    ['#/objections', 'nav.objections'], ['#/mediation', 'nav.mediation'], ['#/outbox', 'nav.outbox']],
+    ['#/objections', 'nav.objections'], ['#/mediation', 'nav.mediation'], ['#/outbox', 'nav.outbox'], ['#/stats', 'nav.stats']],
   lawyer: [['#/shifts', 'nav.myShifts'], ['#/aid-mine', 'nav.aidCases'], ['#/advisor-mine', 'nav.myVillages']],
   resident: [['#/book', 'nav.book'], ['#/bookings', 'nav.bookings'], ['#/aid', 'nav.aid'], ['#/aid-mine', 'nav.myAid'],
     ['#/notary', 'nav.notary'], ['#/notary-mine', 'nav.myNotary']],
-  aid_officer: [['#/aid-queue', 'nav.aidQueue']],
+  aid_officer: [['#/aid-queue', 'nav.aidQueue'], ['#/stats', 'nav.stats']],
   notary_clerk: [['#/notary-desk', 'nav.notaryDesk'], ['#/notary-matters', 'nav.notaryMatters']],
   mediator: [['#/mediation', 'nav.mediation']],
 };

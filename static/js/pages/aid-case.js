@@ -10,6 +10,8 @@ import { html, render, toast } from '../dom.js';
 import { letterLinks } from '../letters.js';
 import { dateCN, timeCN, todayCN } from '../dates.js';
 import { actionsForm, wireActions } from './aid-actions.js';
+import { bindGroups, groupsForm } from '../special-groups.js';
+import { session } from '../session.js';
 
 export async function show(main, id) {
   const [{ application: a, attachments, timeline }, sugs, info] = await Promise.all([
@@ -31,6 +33,7 @@ export async function show(main, id) {
     </div>
     ${letterLinks(a, timeline)}
     <details><summary>${t('aid.timeline')}</summary><ol>${timeline.map((e) => html`<li>${when(e.at)} ${t('aidstatus.' + e.to)} ${e.reason} ${e.staff_note ?? ''}</li>`)}</ol></details>
+    ${session.user?.role === 'aid_officer' ? groupsForm(a) : ''}
     ${actionsForm(a, sugs, info)}`);
   main.querySelector('#show-id')?.addEventListener('click', async (e) => {
     try {
@@ -46,6 +49,7 @@ export async function show(main, id) {
       toast(err.message);
     }
   });
+  bindGroups(main, id, () => show(main, id));
   wireActions(main, id, () => show(main, id));
 }
 
