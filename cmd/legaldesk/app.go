@@ -44,7 +44,7 @@ type app struct {
 	advisors *advisor.Service
 	// mediation is people's mediation (disputes, committees, rooms).
 	mediation *mediation.Service
-	stats    *stats.Service
+	stats     *stats.Service
 }
 
 // loadConfig parses the common -config flag and loads the settings.
