@@ -13,9 +13,11 @@ import (
 // definitions, at desktop and phone widths and in English, axe-clean; the
 // legal-aid officer confirms a case's special groups on the case page.
 func TestBrowserStatsDashboard(t *testing.T) {
+	// The server first: writing the demo year takes a while under -race,
+	// and the browser's own time limit starts when it opens.
+	base := startServer(t, map[string]string{"LEGALDESK_DEMO_HISTORY": "true"})
 	ctx := browser(t)
 	axe := axeSource(t)
-	base := startServer(t, map[string]string{"LEGALDESK_DEMO_HISTORY": "true"})
 	b := &tab{t: t, ctx: ctx}
 	b.staffSignIn(base, "13900000001")
 	b.do("dashboard", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(base+"/#/stats/2025-01-01/2025-12-31/"),

@@ -67,7 +67,7 @@ func startServer(t *testing.T, env map[string]string) string {
 		}
 	})
 	base := "http://" + addr
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(90 * time.Second) // the demo history takes a while under -race
 	for time.Now().Before(deadline) {
 		select {
 		case err := <-done:
