@@ -38,6 +38,13 @@ func TestBrowserMediationReferral(t *testing.T) {
 		chromedp.SendKeys(`#summary`, "邻居翻建房屋占用通道，双方多次争吵，建议申请人民调解。"),
 		chromedp.SetValue(`#outcome`, "mediation"), press(`#record-form button[type="submit"]`),
 		chromedp.Poll[chromedp.Void](`!!document.querySelector('#day-bookings .record')`))
+	// The lawyer reopens the record and corrects it; the list shows the
+	// corrected text (the earlier one is kept in the record's history).
+	step(lawyer, "reopen the record", press(`#day-bookings [data-edit]`), chromedp.WaitVisible(`#record-form`),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#category').value === '房屋宅基地' && document.querySelector('#summary').value.includes('翻建')`),
+		chromedp.SendKeys(`#summary`, "（已核实：通道宽约两米）"), press(`#record-form button[type="submit"]`),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#day-bookings .record')?.textContent.includes('已核实')`))
+	checkA11y(t, lawyer.ctx, axe, "lawyer's corrected record")
 
 	step(m, "the desk", chromedp.Navigate(base+"/#/"), chromedp.Navigate(base+"/#/mediation"), chromedp.WaitVisible(`#md-referrals [data-take]`))
 	if got := m.text(`#md-referrals`); !strings.Contains(got, "邻居翻建房屋") || !strings.Contains(got, "138****0004") {

@@ -110,9 +110,10 @@ let colleagues = [];
 // shiftDay shows a shift's bookings with attendance buttons and the
 // consultation record form (also for walk-ins).
 async function shiftDay(el, shiftId, siteId, heading) {
+  let list = [];
   try {
     options ??= await api('GET', '/consultations/options');
-    const list = (await api('GET', `/shifts/${shiftId}/bookings`)).items;
+    list = (await api('GET', `/shifts/${shiftId}/bookings`)).items;
     colleagues = (await api('GET', `/shifts/${shiftId}/colleagues`).catch(() => ({ items: [] }))).items;
     render(el, html`
       <h2 id="shift-day-title">${t('day.title')}</h2>
@@ -170,7 +171,8 @@ function recordForm(area, bookingId, siteId, after, rec = null) {
       <p class="alert form-alert" tabindex="-1" hidden></p>
       ${bookingId || rec ? '' : html`<label for="visitor">${t('day.visitor')}</label><input id="visitor" name="visitor" maxlength="50">`}
       <label for="category">${t('day.category')}</label>
-      <select id="category" name="category">${options.categories.map((c) => html`<option ${rec?.category === c ? html`selected` : ''}>${c}</option>`)}</select>
+      <select id="category" name="category" required><option value="">${t('day.choose')}</option>
+        ${options.categories.map((c) => html`<option ${rec?.category === c ? html`selected` : ''}>${c}</option>`)}</select>
       <label for="summary">${t('day.summary')}</label><textarea id="summary" name="summary" rows="4" maxlength="2000">${rec?.summary ?? ''}</textarea>
       <label for="outcome">${t('day.outcome')}</label>
       <select id="outcome" name="outcome">${options.outcomes.map((o) => html`<option value="${o}" ${rec?.outcome === o ? html`selected` : ''}>${t('outcome.' + o)}</option>`)}</select>
