@@ -304,7 +304,15 @@ func TestBrowserResidentBooking(t *testing.T) {
 	checkA11y(t, ctx, axe, "booked")
 	b.do("my bookings", chromedp.Navigate(base+"/#/bookings"), chromedp.WaitVisible(`#my-bookings .cancel`))
 	checkA11y(t, ctx, axe, "my bookings")
-	b.do("cancel", chromedp.Click(`#my-bookings .cancel`), chromedp.Click(`#my-bookings .cancel`),
+	// A double tap on "cancel" only asks: the second tap never confirms.
+	b.do("double tap", chromedp.Evaluate[chromedp.Void](`(() => { const x = document.querySelector('#my-bookings .cancel');
+		const r = x.getBoundingClientRect(); x.click(); document.elementFromPoint(r.x + 5, r.y + 5).click(); })()`),
+		chromedp.Sleep(500*time.Millisecond))
+	if got := b.text(`#my-bookings .status`); got != "已预约" {
+		t.Fatalf("after a double tap the booking is %q", got)
+	}
+	b.do("keep it", chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-keep]')?.click()`), chromedp.WaitVisible(`#my-bookings .cancel`))
+	b.do("cancel", chromedp.Click(`#my-bookings .cancel`), chromedp.WaitVisible(`[data-confirm-cancel]`), chromedp.Click(`[data-confirm-cancel]`),
 		chromedp.Poll[chromedp.Void](`document.querySelector('#my-bookings .status')?.textContent === '已取消'`))
 }
 

@@ -58,21 +58,27 @@ export async function show(main) {
     });
   }
   for (const b of main.querySelectorAll('[data-cancel]')) {
-    b.addEventListener('click', async () => {
-      // A second press confirms: no modal dialog, friendlier to old phones.
-      if (!b.dataset.armed) {
-        b.dataset.armed = '1';
-        b.textContent = t('bookings.confirmCancel');
-        b.classList.add('danger');
-        return;
-      }
-      try {
-        await api('POST', `/bookings/${b.dataset.cancel}/cancel`, { reason: '' });
-        toast(t('bookings.cancelled'));
-        show(main);
-      } catch (err) {
-        toast(err.message);
-      }
+    // Cancelling asks first, in the page (no modal, friendlier to old
+    // phones). "Keep it" takes the cancel button's place, so a double tap
+    // keeps the booking; the confirmation sits after it.
+    b.addEventListener('click', () => {
+      const ask = document.createElement('span');
+      ask.className = 'row wrap cancel-ask';
+      render(ask, html`<button type="button" class="btn secondary" data-keep>${t('bookings.keep')}</button>
+        <button type="button" class="btn danger" data-confirm-cancel>${t('bookings.confirmCancel')}</button>
+        <strong role="alert">${t('bookings.askCancel')}</strong>`);
+      b.replaceWith(ask);
+      ask.querySelector('[data-keep]').focus();
+      ask.querySelector('[data-keep]').addEventListener('click', () => ask.replaceWith(b));
+      ask.querySelector('[data-confirm-cancel]').addEventListener('click', async () => {
+        try {
+          await api('POST', `/bookings/${b.dataset.cancel}/cancel`, { reason: '' });
+          toast(t('bookings.cancelled'));
+          show(main);
+        } catch (err) {
+          toast(err.message);
+        }
+      });
     });
   }
 }
