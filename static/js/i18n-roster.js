@@ -7,12 +7,12 @@ extend({
   'rpub.kind.created': '新增', 'rpub.kind.reassigned': '更换律师', 'rpub.kind.retimed': '调整时间',
   'rpub.kind.removed': '删除', 'rpub.kind.kept_booked': '保留（已有预约）',
   'rpub.when': '{d}（{w}） {s} {from}–{to}：', 'rpub.unfilled': '未排', 'rpub.booked': '已有 {n} 人预约，发布后将短信告知',
-  'rpub.keptBooked': '已有 {n} 人预约，班次保留不删除', 'list.sep': '、', 'rules.sessionsShort': '值班时段', 'day.choose': '请选择',
+  'rpub.keptBooked': '已有 {n} 人预约，班次保留不删除', 'list.sep': '、', 'rules.sessionsShort': '值班时段', 'day.choose': '请选择', 'outbox.kind.advisor_contract_ending': '法律顾问合同将到期',
 }, {
   'rpub.title': 'Check these changes before publishing', 'rpub.summary': '{c} shifts created, {u} with another lawyer, {t} retimed, {r} removed, {k} kept because booked.',
   'rpub.none': 'The same as the published roster: nothing to publish.', 'rpub.confirm': 'Publish now', 'rpub.cancel': 'Not now',
   'rpub.kind.created': 'New', 'rpub.kind.reassigned': 'Another lawyer', 'rpub.kind.retimed': 'New hours',
   'rpub.kind.removed': 'Removed', 'rpub.kind.kept_booked': 'Kept (booked)',
   'rpub.when': '{d} ({w}), {s}, {from}–{to}: ', 'rpub.unfilled': 'unfilled', 'rpub.booked': '{n} booked: they will be told by SMS',
-  'rpub.keptBooked': '{n} booked: the shift is kept', 'list.sep': ', ', 'rules.sessionsShort': 'Sessions', 'day.choose': 'Choose',
+  'rpub.keptBooked': '{n} booked: the shift is kept', 'list.sep': ', ', 'rules.sessionsShort': 'Sessions', 'day.choose': 'Choose', 'outbox.kind.advisor_contract_ending': 'Advisor contract ending',
 });

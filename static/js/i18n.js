@@ -3,7 +3,7 @@
 const strings = {
   zh: {
     skip: '跳到主要内容', brand: '公共法律服务平台', large: '大字', loading: '加载中…', menu: '菜单',
-    'p.colon': '：', 'p.sep': '、', 'p.comma': '，', 'p.open': '（', 'p.close': '）',
+    'p.colon': '：', 'p.semi': '；', 'nav.main': '主导航', 'p.sep': '、', 'p.comma': '，', 'p.open': '（', 'p.close': '）',
     'nav.home': '首页', 'nav.sites': '服务站点', 'nav.login': '登录', 'nav.me': '我的',
     'footer.hotline': '公共法律服务热线', 'footer.free': '免费法律咨询',
     'home.title': '公共法律服务', 'home.lead': '就近找到法律服务站点，预约律师免费咨询，申请法律援助。',
@@ -168,7 +168,7 @@ const strings = {
   },
   en: {
     skip: 'Skip to main content', brand: 'Public Legal Services', large: 'Large text', loading: 'Loading…', menu: 'Menu',
-    'p.colon': ': ', 'p.sep': ', ', 'p.comma': ', ', 'p.open': ' (', 'p.close': ')',
+    'p.colon': ': ', 'p.semi': '; ', 'nav.main': 'Main menu', 'p.sep': ', ', 'p.comma': ', ', 'p.open': ' (', 'p.close': ')',
     'nav.home': 'Home', 'nav.sites': 'Service sites', 'nav.login': 'Sign in', 'nav.me': 'My account',
     'footer.hotline': 'Legal services hotline', 'footer.free': 'free legal advice',
     'home.title': 'Public legal services', 'home.lead': 'Find a service site near you, book a free consultation with a lawyer, apply for legal aid.',
@@ -360,4 +360,5 @@ export function t(key, vars = {}) {
 export function applyStatic(root = document) {
   document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t(el.dataset.i18nLabel));
 }

@@ -35,9 +35,9 @@ export async function show(main, [id = '', from = '']) {
       <dt>${t('dp.assigned')}</dt><dd id="dp-assigned">${d.committee_name || d.room_name || t('md.unassigned')}</dd>
     </dl>
     <h2>${t('dp.parties')}</h2>
-    <ul class="list" id="dp-parties">${d.parties.map((p) => html`<li>${t('mdrole.' + p.role)}：${p.name} ${p.phone} ${p.id_number}</li>`)}</ul>
+    <ul class="list" id="dp-parties">${d.parties.map((p) => html`<li>${t('mdrole.' + p.role)}${t('p.colon')}${p.name} ${p.phone} ${p.id_number}</li>`)}</ul>
     ${d.status === 'resolved' ? html`<h2>${t('dp.agreement')}</h2><p>${d.agreement_date}</p><p id="dp-agreement">${d.agreement}</p>` : ''}
-    ${['unresolved', 'withdrawn'].includes(d.status) ? html`<p><strong>${t('dp.closeNote')}</strong>：${d.close_note}</p>` : ''}
+    ${['unresolved', 'withdrawn'].includes(d.status) ? html`<p><strong>${t('dp.closeNote')}</strong>${t('p.colon')}${d.close_note}</p>` : ''}
     ${d.status === 'unresolved' ? letter(d) : ''}
     ${mine ? html`<div class="row wrap" id="dp-actions">
       <button type="button" class="btn secondary" data-open="assign">${t('dp.assign')}</button>

@@ -64,7 +64,7 @@ function columnList(list) {
   return html`<ul class="list">${list.map((d) => html`<li data-dispute="${d.id}" class="${d.clock?.overdue ? 'overdue' : d.clock?.near_due ? 'near-due' : ''}">
     <p><a href="#/dispute/${d.id}"><strong>${d.number}</strong> ${t('mdtype.' + d.type)}</a> · ${d.township}
       ${d.demo ? html`<span class="badge">${t('dp.demo')}</span>` : ''}</p>
-    <p class="muted">${d.parties.map((p) => `${t('mdrole.' + p.role)} ${p.name}`).join('；')} · ${d.committee_name || d.room_name || t('md.unassigned')}</p>
+    <p class="muted">${d.parties.map((p) => `${t('mdrole.' + p.role)} ${p.name}`).join(t('p.semi'))} · ${d.committee_name || d.room_name || t('md.unassigned')}</p>
     ${d.clock ? clock(d.clock) : html`<p class="muted">${(d.closed_at ?? '').slice(0, 10)}</p>`}
   </li>`)}</ul>`;
 }

@@ -44,9 +44,9 @@ function siteCard(s, heading) {
     <section class="card" aria-labelledby="site-${s.id}">
       <p class="badge">${heading}</p>
       <h2 id="site-${s.id}">${s.name}</h2>
-      <p><span class="muted">${t('sites.hours')}：</span>${s.opening_hours || '—'}</p>
-      <p><span class="muted">${t('sites.address')}：</span>${s.address || '—'}</p>
-      ${s.phone ? html`<p><span class="muted">${t('sites.phone')}：</span><a href="tel:${s.phone}">${s.phone}</a></p>` : ''}
+      <p><span class="muted">${t('sites.hours')}${t('p.colon')}</span>${s.opening_hours || '—'}</p>
+      <p><span class="muted">${t('sites.address')}${t('p.colon')}</span>${s.address || '—'}</p>
+      ${s.phone ? html`<p><span class="muted">${t('sites.phone')}${t('p.colon')}</span><a href="tel:${s.phone}">${s.phone}</a></p>` : ''}
       ${action(s)}
     </section>`;
 }
