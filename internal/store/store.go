@@ -31,6 +31,11 @@ type Options struct {
 type Store struct {
 	db     *sqlx.DB
 	driver string
+	// writer serialises this process's SQLite transactions. SQLite lets one
+	// writer in at a time anyway; waiting here, in line, replaces its busy
+	// handler's sleep-and-retry (1, 2, 5 … 100 ms), which under load cost
+	// more than the transactions. MySQL does not use it.
+	writer chan struct{}
 	// Now stamps created_at and updated_at; tests may replace it.
 	Now func() time.Time
 }
@@ -58,7 +63,11 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("store: %s: %w", o.Driver, err)
 	}
-	return &Store{db: db, driver: o.Driver, Now: time.Now}, nil
+	st := &Store{db: db, driver: o.Driver, Now: time.Now}
+	if o.Driver == "sqlite" {
+		st.writer = make(chan struct{}, 1)
+	}
+	return st, nil
 }
 
 func openSQLite(o Options) (*sqlx.DB, error) {
@@ -136,6 +145,14 @@ func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Microsecond
 
 // inTx runs fn in one transaction, rolled back unless fn and Commit succeed.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+	if s.writer != nil {
+		select {
+		case s.writer <- struct{}{}:
+			defer func() { <-s.writer }()
+		case <-ctx.Done():
+			return translate(ctx.Err())
+		}
+	}
 	tx, err := s.db.BeginTxx(ctx, nil)
 	if err != nil {
 		return translate(err)
