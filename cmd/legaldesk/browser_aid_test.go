@@ -67,10 +67,30 @@ func TestBrowserLegalAid(t *testing.T) {
 	checkA11y(t, ctx, axe, "my legal aid")
 
 	officer.do("approve", chromedp.Navigate(base+"/#/aid-queue"), chromedp.WaitVisible(`#aid-queue li`),
-		chromedp.Navigate(fmt.Sprintf("%s/#/aid-queue/%d", base, appID)), chromedp.WaitVisible(`[data-act="approve"]`),
-		chromedp.Click(`[data-act="approve"]`), chromedp.WaitVisible(`#suggestions button`))
-	officer.do("assign", chromedp.Click(`#suggestions button`),
-		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-status')?.textContent === '已指派律师'`, chromedp.WithPollingTimeout(10*time.Second)))
+		chromedp.Navigate(fmt.Sprintf("%s/#/aid-queue/%d", base, appID)), chromedp.WaitVisible(`#open-approve`),
+		chromedp.Click(`#open-approve`), chromedp.WaitVisible(`#approve-dialog`))
+	if got := officer.text(`#approve-what`); !strings.Contains(got, "张秀英") {
+		t.Errorf("the approval dialog does not name the applicant: %q", got)
+	}
+	if st := officer.text(`#aid-status`); st != "已受理" {
+		t.Fatalf("opening the approval dialog decided already: %q", st)
+	}
+	checkA11y(t, officer.ctx, axe, "legal-aid approval dialog")
+	officer.do("confirm the approval", chromedp.Click(`#approve-confirm`), chromedp.WaitVisible(`#suggestions button`))
+	lawyer := value(officer, chromedp.Evaluate[string](`document.querySelector('#suggestions button').dataset.name`))
+	officer.do("assign", chromedp.Click(`#suggestions button`), chromedp.WaitVisible(`#assign-dialog`))
+	if got := officer.text(`#assign-what`); !strings.Contains(got, lawyer) || !strings.Contains(got, "张秀英") {
+		t.Errorf("the assignment dialog names %q, want %s and 张秀英", got, lawyer)
+	}
+	officer.do("confirm the assignment", chromedp.Click(`#assign-confirm`),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-status')?.textContent === '已指派律师'`, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.WaitVisible(`#current-lawyer`))
+	if got := officer.text(`#current-lawyer`); !strings.Contains(got, lawyer) {
+		t.Errorf("the assigned lawyer shows %q, want %s", got, lawyer)
+	}
+	if shown := value(officer, chromedp.Evaluate[bool](`!!document.querySelector('#suggestions button')?.checkVisibility()`)); shown {
+		t.Error("after assignment the suggestion list stays open to one tap")
+	}
 
 	// A court's notice (Arts. 25, 36): registered, on the board as its own
 	// three-day step, assigned to a lawyer who qualifies under Art. 26.
@@ -88,7 +108,7 @@ func TestBrowserLegalAid(t *testing.T) {
 		t.Fatalf("the notified case on the board: %q (due %s)", got, due)
 	}
 	officer.do("assign the defender", chromedp.Click(`#aid-queue [data-column="approved"] li:first-child a`), chromedp.WaitVisible(`#suggestions button`),
-		chromedp.Click(`#suggestions button`),
+		chromedp.Click(`#suggestions button`), chromedp.WaitVisible(`#assign-dialog`), chromedp.Click(`#assign-confirm`),
 		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-status')?.textContent === '已指派律师'`, chromedp.WithPollingTimeout(10*time.Second)))
 }
 
