@@ -42,6 +42,14 @@ func TestBrowserLegalAid(t *testing.T) {
 	officer.staffSignIn(base, "13900000002")
 	officer.do("triage board", chromedp.Navigate(base+"/#/aid-queue"), chromedp.WaitVisible(`#aid-queue li`))
 	checkA11y(t, officer.ctx, axe, "legal-aid board")
+	// The open board leaves assigned cases out, so it shows no empty
+	// "assigned" column beside them, and says what it leaves out.
+	if cols := value(officer, chromedp.Evaluate[int](`document.querySelectorAll('#aid-queue [data-column="assigned"]').length`)); cols != 0 {
+		t.Error("the open board shows an assigned column it never fills")
+	}
+	if got := officer.text(`#board-total`); !strings.Contains(got, "不含已指派律师") {
+		t.Errorf("the board total %q does not say assigned cases are left out", got)
+	}
 	officer.do("request materials", chromedp.Navigate(fmt.Sprintf("%s/#/aid-queue/%d", base, appID)), chromedp.WaitVisible(`#missing`),
 		chromedp.SendKeys(`#missing`, "劳动合同或工资条\n身份证复印件"),
 		chromedp.SetValue(`#supplement_by`, time.Now().AddDate(0, 0, 10).Format("2006-01-02")),

@@ -17,6 +17,7 @@ extend({
   'act.current': '现承办律师：{lawyer}', 'act.change': '更换律师', 'act.reassign': '改派',
   'act.approveBtn': '批准…', 'act.assignBtn': '指派…', 'act.advanceBtn': '先行援助并指派…',
   'act.lawyerOf': '{name}（{firm}）',
+  'board.col.advance': '先行援助待决定', 'board.openNote': '不含已指派律师的案件（可在“状态”中选择“已指派律师”查看）',
 }, {
   'act.choose': 'Choose', 'act.needGround': 'Choose the ground',
   'act.approveTitle': 'Approve legal aid', 'act.approveWhat': 'Give legal aid to {name}. The applicant receives the written decision and a text message.',
@@ -28,6 +29,7 @@ extend({
   'act.current': 'Assigned lawyer: {lawyer}', 'act.change': 'Change the lawyer', 'act.reassign': 'Assign instead',
   'act.approveBtn': 'Approve…', 'act.assignBtn': 'Assign…', 'act.advanceBtn': 'Give aid first and assign…',
   'act.lawyerOf': '{name} ({firm})',
+  'board.col.advance': 'Aid given first, to decide', 'board.openNote': 'cases with a lawyer assigned are not included (choose "Lawyer assigned" under Status to see them)',
   'aid48.false_info': '(1) The aided person obtained legal aid by deception or other improper means',
   'aid48.abuse': '(2) The aided person deliberately concealed important facts of the case or gave false evidence',
   'aid48.illegal_request': '(3) The aided person uses legal aid for illegal activities',
