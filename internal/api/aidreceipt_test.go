@@ -43,3 +43,20 @@ func TestAidTerminationNeedsGround(t *testing.T) {
 		}
 	})
 }
+
+// The receipt's materials come in English too, item for item.
+func TestAidChecklistInEnglish(t *testing.T) {
+	engines(t, func(t *testing.T, e *env) {
+		r := e.resident("13800000001")
+		app := r.object("POST", "/api/v1/legal-aid/applications", aidForm(nil), 201)
+		zh, en := app["checklist"].([]any), app["checklist_en"].([]any)
+		if len(zh) < 3 || len(en) != len(zh) {
+			t.Fatalf("checklist %v / %v", zh, en)
+		}
+		for _, item := range en {
+			if strings.ContainsAny(item.(string), "的证明材料") {
+				t.Errorf("an English item in Chinese: %q", item)
+			}
+		}
+	})
+}
