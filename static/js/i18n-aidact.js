@@ -17,6 +17,8 @@ extend({
   'act.current': '现承办律师：{lawyer}', 'act.change': '更换律师', 'act.reassign': '改派',
   'act.approveBtn': '批准…', 'act.assignBtn': '指派…', 'act.advanceBtn': '先行援助并指派…',
   'act.lawyerOf': '{name}（{firm}）',
+  'rc.heading': '法律援助申请受理回执', 'rc.centre': '法律援助中心', 'rc.centreName': '名称', 'rc.address': '地址',
+  'rc.hours': '办公时间', 'rc.phone': '电话', 'rc.sms': '申请编号和决定期限也已用短信发送到您的手机。',
   'board.col.advance': '先行援助待决定', 'board.openNote': '不含已指派律师的案件（可在“状态”中选择“已指派律师”查看）',
 }, {
   'act.choose': 'Choose', 'act.needGround': 'Choose the ground',
@@ -29,6 +31,8 @@ extend({
   'act.current': 'Assigned lawyer: {lawyer}', 'act.change': 'Change the lawyer', 'act.reassign': 'Assign instead',
   'act.approveBtn': 'Approve…', 'act.assignBtn': 'Assign…', 'act.advanceBtn': 'Give aid first and assign…',
   'act.lawyerOf': '{name} ({firm})',
+  'rc.heading': 'Legal-aid application receipt', 'rc.centre': 'The legal-aid centre', 'rc.centreName': 'Name', 'rc.address': 'Address',
+  'rc.hours': 'Opening hours', 'rc.phone': 'Phone', 'rc.sms': 'The application number and the decision date were also sent to your mobile by text message.',
   'board.col.advance': 'Aid given first, to decide', 'board.openNote': 'cases with a lawyer assigned are not included (choose "Lawyer assigned" under Status to see them)',
   'aid48.false_info': '(1) The aided person obtained legal aid by deception or other improper means',
   'aid48.abuse': '(2) The aided person deliberately concealed important facts of the case or gave false evidence',
