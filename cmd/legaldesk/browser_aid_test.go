@@ -60,6 +60,17 @@ func TestBrowserLegalAid(t *testing.T) {
 	// The notice reaches the resident: in "my applications", with the
 	// printable notice, and as an SMS in the outbox.
 	b.do("the materials notice", chromedp.Navigate(base+"/#/aid-mine"), chromedp.WaitVisible(`.materials-notice`))
+	// One name for the page; before any upload, what to prepare, the
+	// decision date and "none uploaded yet" instead of an empty "材料：".
+	if got := b.text(`main h1`); got != "我的援助" {
+		t.Errorf("my legal aid is headed %q", got)
+	}
+	if got := b.text(`#aid-list`); !strings.Contains(got, "还没有上传") || !strings.Contains(got, "作出决定的最迟日期") {
+		t.Errorf("my legal aid: %q", got)
+	}
+	if got := value(b, chromedp.Evaluate[string](`document.querySelector('.mine-checklist')?.textContent ?? ''`)); !strings.Contains(got, "身份证") {
+		t.Errorf("the checklist in my legal aid: %q", got)
+	}
 	if got := b.text(`.materials-notice`); !strings.Contains(got, "劳动合同或工资条；身份证复印件") || !strings.Contains(got, "补充材料通知书") {
 		t.Fatalf("the notice in my applications: %q", got)
 	}

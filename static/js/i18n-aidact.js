@@ -19,7 +19,7 @@ extend({
   'act.lawyerOf': '{name}（{firm}）',
   'rc.heading': '法律援助申请受理回执', 'rc.centre': '法律援助中心', 'rc.centreName': '名称', 'rc.address': '地址',
   'rc.hours': '办公时间', 'rc.phone': '电话', 'rc.sms': '申请编号和决定期限也已用短信发送到您的手机。',
-  'board.col.advance': '先行援助待决定', 'board.openNote': '不含已指派律师的案件（可在“状态”中选择“已指派律师”查看）',
+  'mine.noFiles': '还没有上传', 'board.col.advance': '先行援助待决定', 'board.openNote': '不含已指派律师的案件（可在“状态”中选择“已指派律师”查看）',
 }, {
   'act.choose': 'Choose', 'act.needGround': 'Choose the ground',
   'act.approveTitle': 'Approve legal aid', 'act.approveWhat': 'Give legal aid to {name}. The applicant receives the written decision and a text message.',
@@ -33,7 +33,7 @@ extend({
   'act.lawyerOf': '{name} ({firm})',
   'rc.heading': 'Legal-aid application receipt', 'rc.centre': 'The legal-aid centre', 'rc.centreName': 'Name', 'rc.address': 'Address',
   'rc.hours': 'Opening hours', 'rc.phone': 'Phone', 'rc.sms': 'The application number and the decision date were also sent to your mobile by text message.',
-  'board.col.advance': 'Aid given first, to decide', 'board.openNote': 'cases with a lawyer assigned are not included (choose "Lawyer assigned" under Status to see them)',
+  'mine.noFiles': 'none uploaded yet', 'board.col.advance': 'Aid given first, to decide', 'board.openNote': 'cases with a lawyer assigned are not included (choose "Lawyer assigned" under Status to see them)',
   'aid48.false_info': '(1) The aided person obtained legal aid by deception or other improper means',
   'aid48.abuse': '(2) The aided person deliberately concealed important facts of the case or gave false evidence',
   'aid48.illegal_request': '(3) The aided person uses legal aid for illegal activities',
