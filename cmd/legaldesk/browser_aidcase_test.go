@@ -177,6 +177,9 @@ func TestBrowserAidCasePage(t *testing.T) {
 	if st := b.text(`#aid-status`); st != "已指派律师" {
 		t.Fatalf("terminated without a ground: %q", st)
 	}
+	if got := b.text(`#terminate-form-errors-title`); got != "请先修改以下问题：" {
+		t.Errorf("one problem is headed %q", got)
+	}
 	b.do("choose the ground", pick(`#terminate_ground`, "no_longer_eligible"), chromedp.Evaluate[chromedp.Void](`document.querySelector('#terminate_reason').value = ''`))
 	checkA11y(t, ctx, axe, "aid termination dialog")
 	b.do("confirm", chromedp.SendKeys(`#terminate_reason`, "受援人已继承房产，经济状况好转"), chromedp.Click(`#terminate-confirm`),
