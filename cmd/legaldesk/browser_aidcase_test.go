@@ -127,6 +127,21 @@ func TestBrowserAidCasePage(t *testing.T) {
 	if order != ",limitation,preservation,other_by_statute" {
 		t.Errorf("the Art. 44 grounds: %q, want none chosen and the statute's order", order)
 	}
+	// Aid first (Art. 44) acts only once confirmed, naming both people,
+	// and never without a ground.
+	lawyer := value(b, chromedp.Evaluate[string](`document.querySelector('#advance-lawyers button').dataset.name`))
+	b.do("aid first", // the toast of the last step passes first
+		chromedp.Poll[chromedp.Void](`!document.querySelector('#toast.show')`, chromedp.WithPollingTimeout(15*time.Second)),
+		chromedp.Click(`#advance-lawyers button`), chromedp.WaitVisible(`#grant_advance-dialog`))
+	if got := b.text(`#grant_advance-what`); !strings.Contains(got, "李秀兰") || !strings.Contains(got, lawyer) {
+		t.Errorf("the aid-first dialog says %q, want 李秀兰 and %s", got, lawyer)
+	}
+	b.do("aid first without a ground", chromedp.Click(`#grant_advance-confirm`),
+		chromedp.WaitVisible(`#grant_advance-dialog .error-summary a[data-field="ground"]`))
+	if st := b.text(`#aid-status`); st != "已受理" {
+		t.Fatalf("aid given first without a ground: %q", st)
+	}
+	b.do("cancel", chromedp.Click(`#grant_advance-dialog [data-close]`), chromedp.WaitNotVisible(`#grant_advance-dialog`))
 	b.do("open the refusal", chromedp.Click(`#open-reject`), chromedp.WaitVisible(`#reject-dialog`))
 	if got := b.text(`#reject-what`); !strings.Contains(got, "申请人：") {
 		t.Errorf("the refusal dialog does not name the applicant: %q", got)
