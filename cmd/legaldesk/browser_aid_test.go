@@ -42,6 +42,14 @@ func TestBrowserLegalAid(t *testing.T) {
 	officer.staffSignIn(base, "13900000002")
 	officer.do("triage board", chromedp.Navigate(base+"/#/aid-queue"), chromedp.WaitVisible(`#aid-queue li`))
 	checkA11y(t, officer.ctx, axe, "legal-aid board")
+	// The open board leaves assigned cases out, so it shows no empty
+	// "assigned" column beside them, and says what it leaves out.
+	if cols := value(officer, chromedp.Evaluate[int](`document.querySelectorAll('#aid-queue [data-column="assigned"]').length`)); cols != 0 {
+		t.Error("the open board shows an assigned column it never fills")
+	}
+	if got := officer.text(`#board-total`); !strings.Contains(got, "不含已指派律师") {
+		t.Errorf("the board total %q does not say assigned cases are left out", got)
+	}
 	officer.do("request materials", chromedp.Navigate(fmt.Sprintf("%s/#/aid-queue/%d", base, appID)), chromedp.WaitVisible(`#missing`),
 		chromedp.SendKeys(`#missing`, "劳动合同或工资条\n身份证复印件"),
 		chromedp.SetValue(`#supplement_by`, time.Now().AddDate(0, 0, 10).Format("2006-01-02")),
@@ -52,6 +60,17 @@ func TestBrowserLegalAid(t *testing.T) {
 	// The notice reaches the resident: in "my applications", with the
 	// printable notice, and as an SMS in the outbox.
 	b.do("the materials notice", chromedp.Navigate(base+"/#/aid-mine"), chromedp.WaitVisible(`.materials-notice`))
+	// One name for the page; before any upload, what to prepare, the
+	// decision date and "none uploaded yet" instead of an empty "材料：".
+	if got := b.text(`main h1`); got != "我的援助" {
+		t.Errorf("my legal aid is headed %q", got)
+	}
+	if got := b.text(`#aid-list`); !strings.Contains(got, "还没有上传") || !strings.Contains(got, "作出决定的最迟日期") {
+		t.Errorf("my legal aid: %q", got)
+	}
+	if got := value(b, chromedp.Evaluate[string](`document.querySelector('.mine-checklist')?.textContent ?? ''`)); !strings.Contains(got, "身份证") {
+		t.Errorf("the checklist in my legal aid: %q", got)
+	}
 	if got := b.text(`.materials-notice`); !strings.Contains(got, "劳动合同或工资条；身份证复印件") || !strings.Contains(got, "补充材料通知书") {
 		t.Fatalf("the notice in my applications: %q", got)
 	}
@@ -67,10 +86,30 @@ func TestBrowserLegalAid(t *testing.T) {
 	checkA11y(t, ctx, axe, "my legal aid")
 
 	officer.do("approve", chromedp.Navigate(base+"/#/aid-queue"), chromedp.WaitVisible(`#aid-queue li`),
-		chromedp.Navigate(fmt.Sprintf("%s/#/aid-queue/%d", base, appID)), chromedp.WaitVisible(`[data-act="approve"]`),
-		chromedp.Click(`[data-act="approve"]`), chromedp.WaitVisible(`#suggestions button`))
-	officer.do("assign", chromedp.Click(`#suggestions button`),
-		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-status')?.textContent === '已指派律师'`, chromedp.WithPollingTimeout(10*time.Second)))
+		chromedp.Navigate(fmt.Sprintf("%s/#/aid-queue/%d", base, appID)), chromedp.WaitVisible(`#open-approve`),
+		chromedp.Click(`#open-approve`), chromedp.WaitVisible(`#approve-dialog`))
+	if got := officer.text(`#approve-what`); !strings.Contains(got, "张秀英") {
+		t.Errorf("the approval dialog does not name the applicant: %q", got)
+	}
+	if st := officer.text(`#aid-status`); st != "已受理" {
+		t.Fatalf("opening the approval dialog decided already: %q", st)
+	}
+	checkA11y(t, officer.ctx, axe, "legal-aid approval dialog")
+	officer.do("confirm the approval", chromedp.Click(`#approve-confirm`), chromedp.WaitVisible(`#suggestions button`))
+	lawyer := value(officer, chromedp.Evaluate[string](`document.querySelector('#suggestions button').dataset.name`))
+	officer.do("assign", chromedp.Click(`#suggestions button`), chromedp.WaitVisible(`#assign-dialog`))
+	if got := officer.text(`#assign-what`); !strings.Contains(got, lawyer) || !strings.Contains(got, "张秀英") {
+		t.Errorf("the assignment dialog names %q, want %s and 张秀英", got, lawyer)
+	}
+	officer.do("confirm the assignment", chromedp.Click(`#assign-confirm`),
+		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-status')?.textContent === '已指派律师'`, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.WaitVisible(`#current-lawyer`))
+	if got := officer.text(`#current-lawyer`); !strings.Contains(got, lawyer) {
+		t.Errorf("the assigned lawyer shows %q, want %s", got, lawyer)
+	}
+	if shown := value(officer, chromedp.Evaluate[bool](`!!document.querySelector('#suggestions button')?.checkVisibility()`)); shown {
+		t.Error("after assignment the suggestion list stays open to one tap")
+	}
 
 	// A court's notice (Arts. 25, 36): registered, on the board as its own
 	// three-day step, assigned to a lawyer who qualifies under Art. 26.
@@ -88,7 +127,7 @@ func TestBrowserLegalAid(t *testing.T) {
 		t.Fatalf("the notified case on the board: %q (due %s)", got, due)
 	}
 	officer.do("assign the defender", chromedp.Click(`#aid-queue [data-column="approved"] li:first-child a`), chromedp.WaitVisible(`#suggestions button`),
-		chromedp.Click(`#suggestions button`),
+		chromedp.Click(`#suggestions button`), chromedp.WaitVisible(`#assign-dialog`), chromedp.Click(`#assign-confirm`),
 		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-status')?.textContent === '已指派律师'`, chromedp.WithPollingTimeout(10*time.Second)))
 }
 

@@ -123,7 +123,30 @@ func TestBrowserAidCasePage(t *testing.T) {
 	// Refusal: the materials are complete, then the dialog asks its reason.
 	b.do("materials complete", chromedp.Click(`[data-act="supply"]`),
 		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-status')?.textContent === '已受理' && !!document.querySelector('#open-reject')`))
-	b.do("refuse without a reason", chromedp.Click(`#open-reject`), chromedp.WaitVisible(`#reject-dialog`),
+	order := value(b, chromedp.Evaluate[string](`[...document.querySelectorAll('#advance_ground option')].map((o) => o.value).join(',')`))
+	if order != ",limitation,preservation,other_by_statute" {
+		t.Errorf("the Art. 44 grounds: %q, want none chosen and the statute's order", order)
+	}
+	// Aid first (Art. 44) acts only once confirmed, naming both people,
+	// and never without a ground.
+	lawyer := value(b, chromedp.Evaluate[string](`document.querySelector('#advance-lawyers button').dataset.name`))
+	b.do("aid first", // the toast of the last step passes first
+		chromedp.Poll[chromedp.Void](`!document.querySelector('#toast.show')`, chromedp.WithPollingTimeout(15*time.Second)),
+		chromedp.Click(`#advance-lawyers button`), chromedp.WaitVisible(`#grant_advance-dialog`))
+	if got := b.text(`#grant_advance-what`); !strings.Contains(got, "李秀兰") || !strings.Contains(got, lawyer) {
+		t.Errorf("the aid-first dialog says %q, want 李秀兰 and %s", got, lawyer)
+	}
+	b.do("aid first without a ground", chromedp.Click(`#grant_advance-confirm`),
+		chromedp.WaitVisible(`#grant_advance-dialog .error-summary a[data-field="ground"]`))
+	if st := b.text(`#aid-status`); st != "已受理" {
+		t.Fatalf("aid given first without a ground: %q", st)
+	}
+	b.do("cancel", chromedp.Click(`#grant_advance-dialog [data-close]`), chromedp.WaitNotVisible(`#grant_advance-dialog`))
+	b.do("open the refusal", chromedp.Click(`#open-reject`), chromedp.WaitVisible(`#reject-dialog`))
+	if got := b.text(`#reject-what`); !strings.Contains(got, "申请人：") {
+		t.Errorf("the refusal dialog does not name the applicant: %q", got)
+	}
+	b.do("refuse without a reason",
 		chromedp.Click(`#reject-confirm`), chromedp.WaitVisible(`#reject-dialog .error-summary a[data-field="reason"]`))
 	checkA11y(t, ctx, axe, "aid refusal dialog")
 	b.do("refuse", chromedp.SendKeys(`#reject_reason`, "家庭人均收入虽低于标准，但有存款二十万元，不属于经济困难"), chromedp.Click(`#reject-confirm`),
@@ -158,9 +181,21 @@ func TestBrowserAidCasePage(t *testing.T) {
 	if got := b.text(`#case-matter-type`); got != "A civil or administrative dispute (wages, support, injuries, social insurance...)" {
 		t.Errorf("the matter in English: %q", got)
 	}
+	if got := value(b, chromedp.Evaluate[string](`document.querySelector('#terminate_ground option[value="no_longer_eligible"]').textContent`)); !strings.HasPrefix(got, "(4) The aided person") {
+		t.Errorf("the Art. 48 ground in English: %q", got)
+	}
 	checkA11y(t, ctx, axe, "aid case page en")
 	b.do("in Chinese", chromedp.Click(`#toggle-lang`), chromedp.Poll[chromedp.Void](`document.querySelector('#h-lawyer')?.textContent === '承办律师'`))
-	b.do("terminate", chromedp.Click(`#open-terminate`), chromedp.WaitVisible(`#terminate-dialog`), pick(`#terminate_ground`, "no_longer_eligible"))
+	b.do("terminate without a ground", chromedp.Click(`#open-terminate`), chromedp.WaitVisible(`#terminate-dialog`),
+		chromedp.SendKeys(`#terminate_reason`, "受援人已继承房产，经济状况好转"), chromedp.Click(`#terminate-confirm`),
+		chromedp.WaitVisible(`#terminate-dialog .error-summary a[data-field="ground"]`))
+	if st := b.text(`#aid-status`); st != "已指派律师" {
+		t.Fatalf("terminated without a ground: %q", st)
+	}
+	if got := b.text(`#terminate-form-errors-title`); got != "请先修改以下问题：" {
+		t.Errorf("one problem is headed %q", got)
+	}
+	b.do("choose the ground", pick(`#terminate_ground`, "no_longer_eligible"), chromedp.Evaluate[chromedp.Void](`document.querySelector('#terminate_reason').value = ''`))
 	checkA11y(t, ctx, axe, "aid termination dialog")
 	b.do("confirm", chromedp.SendKeys(`#terminate_reason`, "受援人已继承房产，经济状况好转"), chromedp.Click(`#terminate-confirm`),
 		chromedp.Poll[chromedp.Void](`document.querySelector('#aid-status')?.textContent === '已终止'`))

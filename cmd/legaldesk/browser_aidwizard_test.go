@@ -91,6 +91,17 @@ func TestBrowserAidWizard(t *testing.T) {
 			t.Errorf("the checklist lacks %q: %s", want, list)
 		}
 	}
+	// The receipt says it is one, where the centre is and when it is open,
+	// and that the number went by SMS too.
+	if got := b.text(`#receipt-heading`); !strings.Contains(got, "受理回执") {
+		t.Errorf("the receipt's heading %q", got)
+	}
+	if addr, hours := b.text(`#rc-address`), b.text(`#rc-hours`); !strings.Contains(addr, "号") || !strings.Contains(hours, "09:00") {
+		t.Errorf("the centre: %q, %q", addr, hours)
+	}
+	if got := b.text(`#rc-sms`); !strings.Contains(got, "短信") {
+		t.Errorf("the SMS note %q", got)
+	}
 	if got, today := b.text(`#rc-received`), time.Now().In(calendar.Shanghai).Format("2006-01-02"); got != today {
 		t.Errorf("received on %q, want %s (Shanghai)", got, today)
 	}

@@ -22,7 +22,12 @@ func TestAdvanceAidGiven(t *testing.T) {
 				break
 			}
 		}
-		res := officer.wantStatus(officer.do("POST", path+"/actions", map[string]any{"action": "grant_advance", "ground": "limitation"}), 400)
+		// Art. 44: no ground chosen is refused, never taken as the first.
+		res := officer.wantStatus(officer.do("POST", path+"/actions", map[string]any{"action": "grant_advance", "ground": "", "lawyer_id": lawyerID}), 400)
+		if _, _, fields := res.errorOf(t); fields["ground"] == nil {
+			t.Fatalf("no ground: %s", res.body)
+		}
+		res = officer.wantStatus(officer.do("POST", path+"/actions", map[string]any{"action": "grant_advance", "ground": "limitation"}), 400)
 		if _, _, fields := res.errorOf(t); fields["lawyer_id"] == nil {
 			t.Fatalf("no lawyer: %s", res.body)
 		}

@@ -99,8 +99,19 @@ func (s *Service) Suggestions(ctx context.Context, v Viewer, id int64) ([]Sugges
 	return Suggest(a, cands, prior, s.today()), nil
 }
 
+// receivedText tells the applicant the application number and the day the
+// decision is due (Art. 43: seven days from a complete application); the
+// number and the ID number find the application without signing in.
+func receivedText(a Application) string {
+	due := ""
+	if d, ok := DecisionDue(a); ok {
+		due = fmt.Sprintf("我们将在%d年%d月%d日前作出决定。", d.Year(), d.Month(), d.Day())
+	}
+	return fmt.Sprintf("您的法律援助申请已受理，申请编号%s，%s凭申请编号和身份证号可查询进度。", a.Code, due)
+}
+
 // noticeFor is the text message an event sends the applicant, if any: the
-// materials notice, deemed withdrawal and every decision (Arts. 43, 48, 49).
+// receipt of an application, the materials notice, deemed withdrawal and every decision (Arts. 43, 48, 49).
 // An application without a mobile number (a notified defence, a walk-in
 // with a landline) gets its letters on paper only.
 func (s *Service) noticeFor(a Application, ev Event) *Notice {
@@ -108,9 +119,11 @@ func (s *Service) noticeFor(a Application, ev Event) *Notice {
 	if err != nil || len(phone) != 11 {
 		return nil
 	}
-	where := "可在“我的申请”中查看、打印通知书。"
+	where := "可在“我的援助”中查看、打印通知书。"
 	var kind, body string
 	switch ev.Action {
+	case "submit":
+		kind, body = "legal_aid_received", receivedText(a)
 	case "request_materials":
 		kind, body = "legal_aid_materials", fmt.Sprintf("您的法律援助申请（%s）需一次性补充以下材料：%s。请于%s前提交，逾期未补充视为撤回申请。%s",
 			a.Code, a.MissingMaterials, a.SupplementBy, where)

@@ -185,6 +185,7 @@ type Application struct {
 	// the materials for the path and matter, and the assigned lawyer's name.
 	DecisionDue *calendar.Date `json:"decision_due,omitempty" db:"-"`
 	Checklist   []string       `json:"checklist,omitempty" db:"-"`
+	ChecklistEN []string       `json:"checklist_en,omitempty" db:"-"` // the same items in English
 	LawyerName  string         `json:"lawyer_name,omitempty" db:"-"`
 }
 

@@ -77,7 +77,7 @@ func (s *Service) Letter(ctx context.Context, v Viewer, id int64, kind string) (
 		l.Title = "补充材料通知书"
 		l.Body = []string{applied + "，材料不齐全。依照《中华人民共和国法律援助法》第四十三条，现一次性告知你需要补充的全部材料：",
 			a.MissingMaterials,
-			fmt.Sprintf("请于%s前补充上述材料或者作出说明（可在“我的申请”中上传，或送交%s）。补充材料期间，审查期限暂停计算，材料补齐后继续计算。", longDate(a.SupplementBy), s.CentreName),
+			fmt.Sprintf("请于%s前补充上述材料或者作出说明（可在“我的援助”中上传，或送交%s）。补充材料期间，审查期限暂停计算，材料补齐后继续计算。", longDate(a.SupplementBy), s.CentreName),
 			"逾期未补充材料或者作出说明的，视为撤回申请。", voice}
 	case "termination":
 		l.Title = "终止法律援助决定书"

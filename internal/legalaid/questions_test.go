@@ -43,14 +43,19 @@ func TestQuestionsChooseExistingRules(t *testing.T) {
 // TestChecklist: the materials follow the path and the matter.
 func TestChecklist(t *testing.T) {
 	migrant := Checklist(Application{Relation: Self, Matter: CivilAdmin, Art31Item: "labour_pay", Path: Art42, PathDetail: "migrant_wages"})
-	if !slices.Contains(migrant, groupProofs["migrant_wages"]) || !slices.Contains(migrant, itemProofs["labour_pay"]) {
+	if !slices.Contains(migrant, groupProofs["migrant_wages"].zh) || !slices.Contains(migrant, itemProofs["labour_pay"].zh) {
 		t.Errorf("a migrant worker's wages: %v", migrant)
 	}
 	relative := Checklist(Application{Relation: CloseRelative, Matter: Criminal, Path: Proofs})
-	if !slices.Contains(relative, pathProofs[Proofs]) || !slices.Contains(relative, matterProofs[Criminal]) || len(relative) != 5 {
+	if !slices.Contains(relative, pathProofs[Proofs].zh) || !slices.Contains(relative, matterProofs[Criminal].zh) || len(relative) != 5 {
 		t.Errorf("a relative's criminal case with proofs: %v", relative)
 	}
-	if dv := Checklist(Application{Relation: Self, Matter: CivilAdmin, Path: Art32, PathDetail: "abuse_violence"}); !slices.Contains(dv, groundProofs["abuse_violence"]) {
+	if dv := Checklist(Application{Relation: Self, Matter: CivilAdmin, Path: Art32, PathDetail: "abuse_violence"}); !slices.Contains(dv, groundProofs["abuse_violence"].zh) {
 		t.Errorf("domestic violence: %v", dv)
+	}
+	// The English list says the same items in the same order.
+	en := ChecklistEN(Application{Relation: CloseRelative, Matter: Criminal, Path: Proofs})
+	if len(en) != len(relative) || en[2] != pathProofs[Proofs].en || en[3] != matterProofs[Criminal].en {
+		t.Errorf("in English: %v", en)
 	}
 }

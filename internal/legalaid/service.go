@@ -169,7 +169,7 @@ func (s *Service) reveal(a Application, v Viewer) (Application, error) {
 		}
 	}
 	if v.Role != "" { // not on the board
-		a.Checklist = Checklist(a)
+		a.Checklist, a.ChecklistEN = Checklist(a), ChecklistEN(a)
 	}
 	if due, ok := DecisionDue(a); ok {
 		a.DecisionDue = &due

@@ -198,6 +198,7 @@ func (s *Service) Submit(ctx context.Context, v Viewer, f Form) (Application, er
 		role = Officer
 	}
 	ev := Event{Actor: v.ID, ActorRole: string(role), From: "", To: Received, Action: "submit", At: now}
+	ev.Notice = s.noticeFor(a, ev) // the number, by SMS, in the same transaction
 	if err := s.Store.CreateApplication(ctx, &a, ev); err != nil {
 		return Application{}, err
 	}

@@ -20,7 +20,7 @@ export function showSummary(form, problems, jump = () => {}, message = '') {
     input.setAttribute('aria-describedby', p.id);
     (input.closest('.choice, [role="radiogroup"]') ?? input).after(p);
   }
-  render(box, html`<h2 id="${form.id}-errors-title">${message || t('wiz.errors', { n: problems.length })}</h2>
+  render(box, html`<h2 id="${form.id}-errors-title">${message || t(problems.length === 1 ? 'wiz.error1' : 'wiz.errors', { n: problems.length })}</h2>
     <ul>${problems.map(({ name, msg }) => html`<li><a href="#${fieldOf(form, name)?.id ?? ''}" data-field="${name}">${msg}</a></li>`)}</ul>`);
   box.hidden = false;
   for (const a of box.querySelectorAll('a[data-field]')) {

@@ -17,7 +17,7 @@ export function named(prefix, key, zh) {
 extend({
   'wiz.step': '步骤 {n}/{total}', 'wiz.next': '下一步', 'wiz.back': '上一步', 'wiz.progress': '申请进度',
   'wiz.s1': '什么问题', 'wiz.s2': '经济状况', 'wiz.s3': '个人和案情', 'wiz.s4': '核对提交',
-  'wiz.errors': '请先修改以下 {n} 个问题：', 'wiz.matterQ': '您的问题属于哪一类？', 'wiz.choose': '请选择',
+  'wiz.errors': '请先修改以下 {n} 个问题：', 'wiz.error1': '请先修改以下问题：', 'wiz.matterQ': '您的问题属于哪一类？', 'wiz.choose': '请选择',
   'wiz.itemQ': '具体是哪一种？', 'wiz.criminalQ': '属于下列哪种情形？（不属于可不选）', 'wiz.criminalNone': '都不属于',
   'wiz.eligQ': '下面哪一项符合您的情况？只选最符合的一项。', 'wiz.none': '以上都不是',
   'wiz.reason': '您适用{article}：{title}', 'wiz.noneHow': '没有以上情况的，请选择怎样说明经济困难：',
@@ -73,7 +73,7 @@ extend({
 }, {
   'wiz.step': 'Step {n} of {total}', 'wiz.next': 'Next', 'wiz.back': 'Back', 'wiz.progress': 'Application steps',
   'wiz.s1': 'Problem', 'wiz.s2': 'Means', 'wiz.s3': 'You, case', 'wiz.s4': 'Submit',
-  'wiz.errors': 'Please fix these {n} problems first:', 'wiz.matterQ': 'What is your problem about?', 'wiz.choose': 'Choose',
+  'wiz.errors': 'Please fix these {n} problems first:', 'wiz.error1': 'Please fix this problem first:', 'wiz.matterQ': 'What is your problem about?', 'wiz.choose': 'Choose',
   'wiz.itemQ': 'Which of these is it?', 'wiz.criminalQ': 'Does one of these apply? (leave empty if none)', 'wiz.criminalNone': 'None of these',
   'wiz.eligQ': 'Which of these fits you? Choose the one that fits best.', 'wiz.none': 'None of these',
   'wiz.reason': '{article} applies to you: {title}', 'wiz.noneHow': 'If none applies, choose how you show hardship:',

@@ -16,8 +16,8 @@ export function letterLinks(a, timeline) {
     if (e.action === 'objection_overturned' && e.to === 'approved' && !found.includes('approval')) found.push('approval');
   }
   if (!found.length) return '';
-  return html`<p class="letters">${t('aid.letters')}：${found.map((k) => html`<a href="/api/v1/legal-aid/applications/${a.id}/decision.pdf?kind=${k}"
-    target="_blank" rel="noopener" data-letter="${k}">${t('letter.' + k)}</a> `)}</p>`;
+  return html`<p class="letters">${t('aid.letters')}${t('p.colon')}${found.map((k, i) => html`${i ? t('p.sep') : ''}<a href="/api/v1/legal-aid/applications/${a.id}/decision.pdf?kind=${k}"
+    target="_blank" rel="noopener" data-letter="${k}">${t('letter.' + k)}</a>`)}</p>`;
 }
 
 // The Art. 48 grounds in the order of the law.

@@ -25,11 +25,11 @@ export async function show(main, id) {
     <p><span class="aid-status" id="aid-status">${t('aidstatus.' + a.status)}</span>
       ${a.origin === 'notified' ? html` <span class="badge warn">${t('aid.notified')}</span> ${a.notice_organ} ${a.notice_case_no} · ${a.notice_date}` : ''}</p>
     ${a.materials_to_check ? html`<p class="alert" id="materials-to-check">${t('aid.materialsToCheck')}</p>` : ''}
-    ${a.reported_ground ? html`<p class="alert">${t('aid.reported', { ground: grounds[a.reported_ground], reason: a.reported_reason })}</p>` : ''}
+    ${a.reported_ground ? html`<p class="alert">${t('aid.reported', { ground: named('aid48.', a.reported_ground, grounds), reason: a.reported_reason })}</p>` : ''}
     <div class="case-grid">
       ${applicant(a)}${matter(a, info)}${economic(a, info)}${clocks(a)}${materials(a, attachments)}
       <section class="card" id="case-lawyer" aria-labelledby="h-lawyer"><h2 id="h-lawyer">${t('case.lawyer')}</h2>
-        <p id="lawyer-name">${a.lawyer_name || t('case.noLawyer')}</p>${a.conflict_override ? html`<p class="muted">${t('aid.override')}：${a.conflict_override}</p>` : ''}</section>
+        <p id="lawyer-name">${a.lawyer_name || t('case.noLawyer')}</p>${a.conflict_override ? html`<p class="muted">${t('aid.override')}${t('p.colon')}${a.conflict_override}</p>` : ''}</section>
     </div>
     ${letterLinks(a, timeline)}
     <details><summary>${t('aid.timeline')}</summary><ol>${timeline.map((e) => html`<li>${when(e.at)} ${t('aidstatus.' + e.to)} ${e.reason} ${e.staff_note ?? ''}</li>`)}</ol></details>
@@ -50,7 +50,7 @@ export async function show(main, id) {
     }
   });
   bindGroups(main, id, () => show(main, id));
-  wireActions(main, id, () => show(main, id));
+  wireActions(main, id, () => show(main, id), a);
 }
 
 // when is a time as China reads it.
@@ -127,7 +127,7 @@ function materials(a, attachments) {
   const notice = a.materials_notice_at;
   return html`<section class="card" id="case-materials" aria-labelledby="h-materials"><h2 id="h-materials">${t('case.materials')}</h2>
     ${a.missing_materials ? html`<p id="case-requested">${t('case.requested', { date: dateCN(notice), list: a.missing_materials })}</p>
-      <p>${t('case.supplementBy')}：<strong id="case-supplement-by">${a.supplement_by}</strong></p>` : ''}
+      <p>${t('case.supplementBy')}${t('p.colon')}<strong id="case-supplement-by">${a.supplement_by}</strong></p>` : ''}
     <h3>${t('case.uploaded')}</h3>
     ${attachments.length ? html`<ul class="list" id="case-files">${attachments.map((f) => html`<li><a href="/api/v1/legal-aid/attachments/${f.id}">${f.name}</a>
       <span class="muted">${when(f.created_at)}</span>

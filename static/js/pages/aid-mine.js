@@ -1,7 +1,9 @@
 // A resident's applications (with the one materials notice, uploads and
 // the timeline), or a lawyer's assigned cases.
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { getLang, t } from '../i18n.js';
+import { named } from '../i18n-aid.js';
+import '../i18n-aidact.js';
 import { html, render, showErrors, toast } from '../dom.js';
 import { session } from '../session.js';
 import { uploadFile } from '../upload.js';
@@ -17,7 +19,7 @@ export async function show(main) {
   const lawyer = session.user.role === 'lawyer';
   const grounds = lawyer ? (await api('GET', '/legal-aid/eligibility')).termination_grounds : {};
   render(main, html`
-    <h1>${t('aid.mine')}</h1>
+    <h1>${t(lawyer ? 'nav.aidCases' : 'nav.myAid')}</h1>
     ${details.length ? html`<ul class="list" id="aid-list">${details.map(({ application: a, attachments, timeline }) => html`
       <li data-app="${a.id}">
         <p><strong>${a.code}</strong> · <span class="aid-status">${t('aidstatus.' + a.status)}</span></p>
@@ -29,13 +31,16 @@ export async function show(main) {
           <input id="file-${a.id}" type="file" accept="application/pdf,image/jpeg,image/png" data-file="${a.id}">
           <p class="row"><button type="button" class="btn secondary" data-upload="${a.id}">${t('aid.uploadBtn')}</button>
           ${a.status === 'materials_requested' ? html`<button type="button" class="btn" data-supply="${a.id}">${t('aid.supplied')}</button>` : ''}</p>` : ''}
-        <p class="muted">${t('aid.attachments')}：${attachments.map((f) => html`<a href="/api/v1/legal-aid/attachments/${f.id}">${f.name}</a> `)}</p>
+        ${a.decision_due && ['received', 'materials_requested'].includes(a.status) ? html`<p class="mine-due">${t('rc.due')}${t('p.colon')}<strong>${a.decision_due}</strong></p>` : ''}
+        ${uploads(attachments)}
+        ${!lawyer && ['received', 'materials_requested'].includes(a.status) ? checklist(a) : ''}
         <details><summary>${t('aid.timeline')}</summary><ol>${timeline.map((e) => html`<li>${e.at.slice(0, 16).replace('T', ' ')} ${t('aidstatus.' + e.to)} ${e.reason}</li>`)}</ol></details>
         ${letterLinks(a, timeline)}
         ${lawyer && a.status === 'assigned' ? html`<form class="report" data-report="${a.id}" novalidate>
           <p class="alert form-alert" tabindex="-1" hidden></p>
           <label for="ground-${a.id}">${t('aid.report')}</label>
-          <select id="ground-${a.id}" name="ground">${art48Order.map((k) => html`<option value="${k}">${grounds[k]}</option>`)}</select>
+          <select id="ground-${a.id}" name="ground" required><option value="">${t('act.choose')}</option>
+            ${art48Order.map((k) => html`<option value="${k}">${named('aid48.', k, grounds)}</option>`)}</select>
           <label for="reason-${a.id}">${t('aid.reason')}</label><input id="reason-${a.id}" name="reason" maxlength="1000">
           <p><button class="btn secondary">${t('aid.reportBtn')}</button></p></form>` : ''}
         ${['refused', 'terminated'].includes(a.status) && session.user.role === 'resident' ? html`
@@ -69,6 +74,10 @@ export async function show(main) {
   for (const f of main.querySelectorAll('[data-report]')) {
     f.addEventListener('submit', async (e) => {
       e.preventDefault();
+      if (!f.ground.value) {
+        showErrors(f, { message: t('act.needGround'), fields: { ground: t('act.needGround') } });
+        return;
+      }
       try {
         await api('POST', `/legal-aid/applications/${f.dataset.report}/actions`, { action: 'report_ground', ground: f.ground.value, reason: f.reason.value });
         toast(t('aid.done'));
@@ -88,4 +97,17 @@ export async function show(main) {
       }
     });
   }
+}
+
+// uploads lists the files sent, or says there are none yet.
+function uploads(attachments) {
+  if (!attachments.length) return html`<p class="muted">${t('aid.attachments')}${t('p.colon')}${t('mine.noFiles')}</p>`;
+  return html`<p class="muted">${t('aid.attachments')}${t('p.colon')}${attachments.map((f, i) => html`${i ? t('p.sep') : ''}<a href="/api/v1/legal-aid/attachments/${f.id}">${f.name}</a>`)}</p>`;
+}
+
+// checklist is what to prepare for the application's path and matter.
+function checklist(a) {
+  const list = getLang() === 'en' && a.checklist_en?.length ? a.checklist_en : (a.checklist ?? []);
+  if (!list.length) return '';
+  return html`<details class="mine-checklist"><summary>${t('rc.materials')}</summary><ul>${list.map((m) => html`<li>${m}</li>`)}</ul></details>`;
 }

@@ -4,6 +4,7 @@
 import { api, listAll } from '../api.js';
 import { t } from '../i18n.js';
 import { named } from '../i18n-aid.js';
+import '../i18n-aidact.js';
 import { html, render } from '../dom.js';
 import { session } from '../session.js';
 import * as casePage from './aid-case.js';
@@ -27,7 +28,7 @@ export async function show(main, [id = '']) {
   townships ??= await listAll('/sites?tier=station').then((l) => l.map((s) => s.township)).catch(() => []);
   const by = Object.fromEntries([...columns, 'other'].map((c) => [c, []]));
   for (const it of items) (by[it.status] ?? by.other).push(it);
-  const shown = [...columns, 'other'].filter((c) => by[c].length || (!filter.status && c !== 'other') || c === filter.status);
+  const shown = [...columns, 'other'].filter((c) => by[c].length || (!filter.status && !['other', 'assigned'].includes(c)) || c === filter.status);
   render(main, html`
     <h1>${t('aid.queue')}</h1>
     <p class="row wrap"><a class="btn secondary" href="#/aid">${t('aid.walkIn')}</a>
@@ -38,9 +39,9 @@ export async function show(main, [id = '']) {
       ${select('f-matter', 'matter', t('board.matter'), [['', t('board.all')], ...Object.keys(info.matters).map((m) => [m, named('aidmatter.', m, info.matters)])])}
       <p><button type="submit" class="btn">${t('board.apply')}</button></p>
     </form>
-    <p class="muted" id="board-total">${t('board.total', { n: items.length })}</p>
+    <p class="muted" id="board-total">${t('board.total', { n: items.length })}${filter.status ? '' : html`${t('p.comma')}${t('board.openNote')}`}</p>
     <div class="board" id="aid-queue">${shown.map((c) => html`
-      <section aria-labelledby="col-${c}" data-column="${c}"><h2 id="col-${c}">${t('board.col.' + c)}<span class="count" data-count="${c}">${by[c].length}</span></h2>
+      <section aria-labelledby="col-${c}" data-column="${c}"><h2 id="col-${c}">${t(heading(c))}<span class="count" data-count="${c}">${by[c].length}</span></h2>
         ${by[c].length ? html`<ul class="list">${by[c].map(card)}</ul>` : html`<p class="muted">${t('board.empty')}</p>`}</section>`)}</div>`);
   main.querySelector('#board-filters').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -48,6 +49,12 @@ export async function show(main, [id = '']) {
     Object.assign(filter, { status: f.status.value, township: f.township.value, matter: f.matter.value });
     show(main, []);
   });
+}
+
+// heading is a column's title: the open board ("在办") lists of the
+// assigned cases only those given aid first and still to be decided.
+function heading(c) {
+  return c === 'assigned' && !filter.status ? 'board.col.advance' : 'board.col.' + c;
 }
 
 function select(id, name, label, options) {

@@ -177,7 +177,8 @@ async function submit(main, form, state) {
   }
   try {
     const app = await api('POST', '/legal-aid/applications', body);
-    render(main, receipt(app, state.rule));
+    const centre = await listAll('/sites?tier=legal_aid').then((l) => l.find((s) => s.active !== false)).catch(() => null);
+    render(main, receipt(app, state.rule, centre));
     main.querySelector('#aid-receipt h2')?.focus();
     main.querySelector('#print-receipt')?.addEventListener('click', () => window.print());
   } catch (err) {
