@@ -37,7 +37,7 @@ mysql)
   my=(LEGALDESK_DB_DRIVER=mysql "LEGALDESK_DB_DSN=$dsn" LEGALDESK_REDIS_ADDR=127.0.0.1:6379 LEGALDESK_REDIS_DB=9)
   urls=()
   for i in $(seq "$instances"); do
-    start $((8180 + i)) "${my[@]}" LEGALDESK_DATA_DIR="$work/data$i"
+    start $((8180 + i)) "${my[@]}" LEGALDESK_DATA_DIR="$work/data" # one set of development keys for all
     urls+=(http://127.0.0.1:$((8180 + i)))
   done
   db=(-db-driver mysql -db-dsn "$dsn") ;;
