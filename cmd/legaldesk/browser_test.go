@@ -207,6 +207,15 @@ func TestBrowserRosterPublishAndLawyerCalendar(t *testing.T) {
 		t.Fatalf("October's holidays: %q", got)
 	}
 	checkA11y(t, ctx, axe, "calendar")
+	// Closing a day says first what it will do to the day's bookings.
+	closeOn := month + "-15"
+	b.do("close a day", chromedp.SetValue(`#date`, closeOn), chromedp.SetValue(`#kind`, "closed"), chromedp.SendKeys(`#name`, "停电检修"),
+		chromedp.Click(`#override-form button[type="submit"]`), chromedp.WaitVisible(`#closure-effect`))
+	if got := b.text(`#closure-effect`); !strings.Contains(got, "取消当天 0 个") {
+		t.Fatalf("closure check: %q", got)
+	}
+	checkA11y(t, ctx, axe, "closure check")
+	b.do("confirm the closure", chromedp.Click(`#closure-confirm`), chromedp.WaitNotPresent(`#closure-effect`))
 	b.do("objections page", chromedp.Navigate(base+"/#/objections"), chromedp.WaitVisible(`main h1`))
 	checkA11y(t, ctx, axe, "objections")
 	// A code sent in the demo shows on the outbox page marked as a demo aid.

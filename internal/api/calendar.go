@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/legaldesk/legaldesk/internal/booking"
 	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/errs"
 )
@@ -46,6 +47,8 @@ type overrideRequest struct {
 	SiteID *int64 `json:"site_id"`
 	Kind   string `json:"kind"`
 	Name   string `json:"name"`
+	// Preview (a closure only) answers what it would do and saves nothing.
+	Preview bool `json:"preview"`
 }
 
 func (r overrideRequest) override(f errs.Fields) calendar.Override {
@@ -66,12 +69,33 @@ func (s *Server) createOverride(c *gin.Context) {
 	}
 	u, _ := currentUser(c)
 	o.CreatedBy = u.ID
-	o, err := s.Calendar.AddOverride(c.Request.Context(), o)
+	if o.Kind != calendar.CloseDay {
+		o, err := s.Calendar.AddOverride(c.Request.Context(), o)
+		if err != nil {
+			s.fail(c, err)
+			return
+		}
+		c.JSON(http.StatusCreated, o)
+		return
+	}
+	// Closing a day cancels its bookings and tells the residents: the
+	// administrator previews what it does first.
+	o, closure, err := s.Booking.CloseDay(c.Request.Context(), o, req.Preview)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.JSON(http.StatusCreated, o)
+	if req.Preview {
+		c.JSON(http.StatusOK, closure)
+		return
+	}
+	c.JSON(http.StatusCreated, closedDay{Override: o, Closure: closure})
+}
+
+// closedDay is a closure with what it did to the day's bookings.
+type closedDay struct {
+	calendar.Override
+	booking.Closure
 }
 
 func (s *Server) deleteOverride(c *gin.Context) {

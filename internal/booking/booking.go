@@ -9,6 +9,8 @@ import (
 	"crypto/rand"
 	"math/big"
 	"time"
+
+	"github.com/legaldesk/legaldesk/internal/calendar"
 )
 
 // Status is where a booking stands.
@@ -110,6 +112,9 @@ type Confirmation struct {
 
 // Store is what booking needs from storage.
 type Store interface {
+	// CloseDay records a closing override and cancels the day's bookings
+	// at the closed sites in one transaction (see Service.CloseDay).
+	CloseDay(ctx context.Context, o *calendar.Override, c DayClose) (Closure, error)
 	Slot(ctx context.Context, id int64) (Slot, error)
 	Slots(ctx context.Context, siteID int64, from, to time.Time) ([]Slot, error)
 	// Confirm returns the booking, and replayed=true when the idempotency

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -95,6 +96,8 @@ func (s *Service) availability(ctx context.Context, siteID int64, from, to, now 
 	if err != nil || len(slots) == 0 {
 		return slots, err
 	}
+	// A slot of a closed day has no places: it is not offered at all.
+	slots = slices.DeleteFunc(slots, func(sl Slot) bool { return sl.Capacity == 0 })
 	ids := make([]int64, len(slots))
 	for i, sl := range slots {
 		ids[i] = sl.ID

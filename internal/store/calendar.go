@@ -60,8 +60,17 @@ func (s *Store) insertOverride(ctx context.Context, tx *sqlx.Tx, o *calendar.Ove
 // DeleteOverride removes an override.
 func (s *Store) DeleteOverride(ctx context.Context, actor, id int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var o calendar.Override
+		if err := tx.GetContext(ctx, &o, `SELECT id, date, site_id, kind, name, created_by, created_at FROM calendar_overrides WHERE id = ?`, id); err != nil {
+			return err
+		}
 		if err := execOne(ctx, tx, `DELETE FROM calendar_overrides WHERE id = ?`, id); err != nil {
 			return err
+		}
+		if o.Kind == calendar.CloseDay { // a reopened day takes bookings again
+			if err := s.reopenSlots(ctx, tx, o); err != nil {
+				return err
+			}
 		}
 		return s.audit(ctx, tx, actor, "delete", "calendar_override", id, "")
 	})

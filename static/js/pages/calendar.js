@@ -46,17 +46,42 @@ export async function show(main, [month = monthOf(todayCN())]) {
       <p class="alert form-alert" tabindex="-1" hidden></p>
       <label for="date">${t('cal.date')}</label><input id="date" name="date" type="date" required>
       <label for="kind">${t('cal.kind')}</label>
-      <select id="kind" name="kind"><option value="closed">${t('cal.kind.closed')}</option><option value="workday">${t('cal.kind.workday')}</option></select>
+      <select id="kind" name="kind" required><option value="">${t('day.choose')}</option>
+        <option value="closed">${t('cal.kind.closed')}</option><option value="workday">${t('cal.kind.workday')}</option></select>
       <label for="name">${t('cal.name')}</label><input id="name" name="name" maxlength="50" required>
+      <div id="closure-check" class="card" hidden></div>
       <p><button type="submit" class="btn">${t('cal.save')}</button></p>
     </form>`);
   const form = main.querySelector('#override-form');
+  const check = form.querySelector('#closure-check');
+  const body = () => ({ date: form.date.value, kind: form.kind.value, name: form.name.value });
+  const save = async () => {
+    const done = await api('POST', '/calendar/overrides', body());
+    toast(done.cancelled_bookings ? t('cal.closedTold', { n: done.cancelled_bookings }) : t('cal.saved'));
+    show(main, [month]);
+  };
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {
-      await api('POST', '/calendar/overrides', { date: form.date.value, kind: form.kind.value, name: form.name.value });
-      toast(t('cal.saved'));
-      show(main, [month]);
+      if (form.kind.value !== 'closed') {
+        await save();
+        return;
+      }
+      // Closing a day cancels its bookings: say what it will do first.
+      const p = await api('POST', '/calendar/overrides', { ...body(), preview: true });
+      render(check, html`<p id="closure-effect" role="alert">${t('cal.closureEffect', { b: p.cancelled_bookings, s: p.closed_slots })}</p>
+        <p class="row wrap"><button type="button" class="btn danger" id="closure-confirm">${t('cal.closureConfirm')}</button>
+        <button type="button" class="btn secondary" id="closure-cancel">${t('cal.closureKeep')}</button></p>`);
+      check.hidden = false;
+      check.querySelector('#closure-cancel').addEventListener('click', () => { check.hidden = true; });
+      check.querySelector('#closure-confirm').addEventListener('click', async () => {
+        try {
+          await save();
+        } catch (err) {
+          check.hidden = true;
+          showErrors(form, err);
+        }
+      });
     } catch (err) {
       showErrors(form, err);
     }
