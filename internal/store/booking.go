@@ -52,7 +52,8 @@ func (s *Store) ResidentBookings(ctx context.Context, residentID int64) ([]booki
 func (s *Store) Confirm(ctx context.Context, c booking.Confirmation) (booking.Booking, bool, error) {
 	var b booking.Booking
 	replayed := false
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err := s.inTx(ctx, func(plain *sqlx.Tx) error {
+		tx := s.hot(plain)
 		// Lock the resident first: a concurrent retry then sees this one's
 		// idempotency record once it may go on.
 		who, err := s.lockForConfirm(ctx, tx, c)
@@ -106,13 +107,13 @@ type confirmer struct {
 // transactions are serial already), then reads the idempotency record. The
 // record is read apart from the lock: a locking read of it would take gap
 // locks on idempotency_keys that deadlock other residents' inserts.
-func (s *Store) lockForConfirm(ctx context.Context, tx *sqlx.Tx, c booking.Confirmation) (confirmer, error) {
+func (s *Store) lockForConfirm(ctx context.Context, tx runner, c booking.Confirmation) (confirmer, error) {
 	var who confirmer
 	if err := tx.GetContext(ctx, &who.Name, `SELECT name FROM users WHERE id = ?`+s.forUpdate(), c.ResidentID); err != nil || c.IdemKey == "" {
 		return who, err
 	}
 	const q = `SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND idem_key = ?`
-	err := tx.QueryRowContext(ctx, q, c.ResidentID, c.IdemKey).Scan(&who.IdemHash, &who.IdemResponse)
+	err := tx.QueryRowxContext(ctx, q, c.ResidentID, c.IdemKey).Scan(&who.IdemHash, &who.IdemResponse)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = nil
 	}
@@ -155,7 +156,7 @@ func (s *Store) lockResident(ctx context.Context, tx *sqlx.Tx, id int64, now tim
 
 // upcoming lists a resident's confirmed bookings that have not ended: the
 // ones that count against the rules.
-func (s *Store) upcoming(ctx context.Context, tx *sqlx.Tx, id int64, now time.Time) ([]booking.Booking, error) {
+func (s *Store) upcoming(ctx context.Context, tx runner, id int64, now time.Time) ([]booking.Booking, error) {
 	var mine []booking.Booking
 	err := tx.SelectContext(ctx, &mine, bookingQuery+` WHERE b.resident_id = ? AND b.status = 'confirmed' AND b.ends_at > ?`, id, now.UTC())
 	return mine, err
@@ -163,7 +164,7 @@ func (s *Store) upcoming(ctx context.Context, tx *sqlx.Tx, id int64, now time.Ti
 
 // book takes a place and inserts the booking; the answer is built from the
 // slot just read, so nothing is read back.
-func (s *Store) book(ctx context.Context, tx *sqlx.Tx, c booking.Confirmation, mine []booking.Booking) (booking.Booking, error) {
+func (s *Store) book(ctx context.Context, tx runner, c booking.Confirmation, mine []booking.Booking) (booking.Booking, error) {
 	sl, err := s.findSlot(ctx, tx, c.SlotID)
 	if err != nil {
 		return booking.Booking{}, err
@@ -193,7 +194,7 @@ func (s *Store) book(ctx context.Context, tx *sqlx.Tx, c booking.Confirmation, m
 }
 
 // takePlace is the guard: the row changes only while a place is left.
-func (s *Store) takePlace(ctx context.Context, tx *sqlx.Tx, slotID int64) error {
+func (s *Store) takePlace(ctx context.Context, tx runner, slotID int64) error {
 	res, err := tx.ExecContext(ctx, `UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity`, slotID)
 	if err != nil {
 		return err

@@ -25,7 +25,7 @@ func (s *Store) AddOutbox(ctx context.Context, e *notify.Entry) error {
 // addressed with the user's sealed phone and its index copied in SQL (the
 // store never opens a sealed value). The masked number is left empty: the
 // outbox reader fills it in.
-func (s *Store) outboxFor(ctx context.Context, tx *sqlx.Tx, userID int64, kind, body string, at time.Time) error {
+func (s *Store) outboxFor(ctx context.Context, tx sqlx.ExecerContext, userID int64, kind, body string, at time.Time) error {
 	const q = `INSERT INTO outbox (channel, kind, recipient_sealed, recipient_index, recipient_masked, body, created_at, demo_aid)
 		SELECT 'sms', ?, phone_sealed, phone_index, '', ?, ?, 0 FROM users WHERE id = ?`
 	return execOne(ctx, tx, q, kind, body, at.UTC(), userID)

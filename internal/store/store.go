@@ -36,6 +36,8 @@ type Store struct {
 	// handler's sleep-and-retry (1, 2, 5 … 100 ms), which under load cost
 	// more than the transactions. MySQL does not use it.
 	writer chan struct{}
+	// prepared holds the hot path's statements on SQLite (prepared.go).
+	prepared statements
 	// Now stamps created_at and updated_at; tests may replace it.
 	Now func() time.Time
 }
@@ -165,7 +167,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 }
 
 // execOne runs a statement that must change exactly one row.
-func execOne(ctx context.Context, tx *sqlx.Tx, q string, args ...any) error {
+func execOne(ctx context.Context, tx sqlx.ExecerContext, q string, args ...any) error {
 	res, err := tx.ExecContext(ctx, q, args...)
 	if err != nil {
 		return err
