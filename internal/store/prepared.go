@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"sync"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 )
@@ -27,8 +28,10 @@ type preparedTx struct {
 	s *Store
 }
 
-// hot wraps a transaction for the hot path: prepared on SQLite, as it is on
-// MySQL (whose driver interpolates parameters: one round trip either way).
+// hot wraps a transaction for the hot path: prepared on SQLite; as it is
+// on MySQL, whose driver interpolates parameters (one round trip either
+// way). Tried on MySQL with statements prepared from inside the
+// transaction, it starved the pool under load; not measured since.
 func (s *Store) hot(tx *sqlx.Tx) runner {
 	if s.driver != "sqlite" {
 		return tx
@@ -42,61 +45,70 @@ type statements struct {
 	m  map[string]*sqlx.Stmt
 }
 
-func (p preparedTx) stmt(ctx context.Context, query string) (*sqlx.Stmt, error) {
+// stmt is the statement for query bound to the transaction, or nil while
+// it is not prepared yet: then the plain path runs it this once, and it is
+// prepared in the background. Preparing here would take a second
+// connection from the pool while this transaction holds one, and under
+// load every connection can be held by a transaction doing the same.
+func (p preparedTx) stmt(ctx context.Context, query string) *sqlx.Stmt {
 	c := &p.s.prepared
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	st, ok := c.m[query]
-	c.mu.Unlock()
 	if !ok {
-		var err error
-		if st, err = p.s.db.PreparexContext(ctx, query); err != nil {
-			return nil, err
-		}
-		c.mu.Lock()
 		if c.m == nil {
 			c.m = map[string]*sqlx.Stmt{}
 		}
-		if old, raced := c.m[query]; raced {
-			st.Close()
-			st = old
-		} else {
-			c.m[query] = st
-		}
-		c.mu.Unlock()
+		c.m[query] = nil // being prepared
+		go p.s.prepare(query)
+		return nil
 	}
-	return p.Tx.StmtxContext(ctx, st), nil
+	if st == nil {
+		return nil
+	}
+	return p.Tx.StmtxContext(ctx, st)
+}
+
+// prepare prepares a hot statement once, when a connection is free.
+func (s *Store) prepare(query string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	st, err := s.db.PreparexContext(ctx, query)
+	s.prepared.mu.Lock()
+	defer s.prepared.mu.Unlock()
+	if err != nil {
+		delete(s.prepared.m, query) // tried again next time
+		return
+	}
+	s.prepared.m[query] = st
 }
 
 func (p preparedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	st, err := p.stmt(ctx, query)
-	if err != nil {
-		return nil, err
+	if st := p.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
 	}
-	return st.QueryContext(ctx, args...)
+	return p.Tx.QueryContext(ctx, query, args...)
 }
 
 func (p preparedTx) QueryxContext(ctx context.Context, query string, args ...any) (*sqlx.Rows, error) {
-	st, err := p.stmt(ctx, query)
-	if err != nil {
-		return nil, err
+	if st := p.stmt(ctx, query); st != nil {
+		return st.QueryxContext(ctx, args...)
 	}
-	return st.QueryxContext(ctx, args...)
+	return p.Tx.QueryxContext(ctx, query, args...)
 }
 
 func (p preparedTx) QueryRowxContext(ctx context.Context, query string, args ...any) *sqlx.Row {
-	st, err := p.stmt(ctx, query)
-	if err != nil {
-		return p.Tx.QueryRowxContext(ctx, query, args...) // the same error, from the plain path
+	if st := p.stmt(ctx, query); st != nil {
+		return st.QueryRowxContext(ctx, args...)
 	}
-	return st.QueryRowxContext(ctx, args...)
+	return p.Tx.QueryRowxContext(ctx, query, args...)
 }
 
 func (p preparedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	st, err := p.stmt(ctx, query)
-	if err != nil {
-		return nil, err
+	if st := p.stmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
 	}
-	return st.ExecContext(ctx, args...)
+	return p.Tx.ExecContext(ctx, query, args...)
 }
 
 func (p preparedTx) GetContext(ctx context.Context, dest any, query string, args ...any) error {
