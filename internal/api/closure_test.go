@@ -9,8 +9,9 @@ import (
 // TestClosingADayCancelsItsBookings: the administrator previews a closure
 // (nothing changes), then closes the day: the day's booking at the closed
 // site is cancelled with the reason, the resident is told by SMS, the day
-// offers no slot any more while other sites keep theirs, and reopening the
-// day gives its slots back. On both engines.
+// offers no slot any more while other sites keep theirs, republishing the
+// month still works (it once failed on the cancelled booking's slot), and
+// reopening the day gives its slots back. On both engines.
 func TestClosingADayCancelsItsBookings(t *testing.T) {
 	engines(t, func(t *testing.T, e *env) {
 		e.seedDemo()
@@ -54,7 +55,15 @@ func TestClosingADayCancelsItsBookings(t *testing.T) {
 			t.Fatal("a closure of the centre closed a station too")
 		}
 
+		// Republishing the month keeps the closed day's shifts as records
+		// (their cancelled bookings keep their slots) and offers nothing.
+		admin.object("POST", "/api/v1/rosters/publish", period, 200)
+		if left := slotsOn(a, "2026-12-03"); len(left) != 0 {
+			t.Fatalf("after republishing, the closed day offers %d slots", len(left))
+		}
+
 		admin.wantStatus(admin.do("DELETE", fmt.Sprintf("/api/v1/calendar/overrides/%v", closed["id"]), nil), 204)
+		admin.object("POST", "/api/v1/rosters/publish", period, 200)
 		if back := slotsOn(a, "2026-12-03"); len(back) == 0 || back[0]["remaining"].(float64) < 1 {
 			t.Fatalf("the reopened day: %v", back)
 		}

@@ -93,6 +93,10 @@ func (s *Store) Publish(ctx context.Context, actor int64, p roster.Plan) (roster
 		if err != nil {
 			return err
 		}
+		history, closed, err := s.shiftRecords(ctx, tx, p)
+		if err != nil {
+			return err
+		}
 		want := map[roster.Place]roster.Shift{}
 		for _, sh := range p.Shifts {
 			want[sh.PlaceOf()] = sh
@@ -100,8 +104,15 @@ func (s *Store) Publish(ctx context.Context, actor int64, p roster.Plan) (roster
 		for _, old := range existing {
 			next, keep := want[old.PlaceOf()]
 			delete(want, old.PlaceOf())
-			if err := s.reconcile(ctx, tx, actor, old, next, keep, booked[old.ID], &rep); err != nil {
+			if err := s.reconcile(ctx, tx, actor, old, next, keep, booked[old.ID], history[old.ID], &rep); err != nil {
 				return err
+			}
+			if kind := roster.Classify(old, next, keep, booked[old.ID]); closed[old.ID] && (kind == roster.Unchanged || kind == roster.Reassigned) {
+				// A day closed before and wanted again: its places back.
+				const q = `UPDATE slots SET capacity = ? WHERE shift_id = ? AND capacity = 0`
+				if _, err := tx.ExecContext(ctx, q, max(next.Capacity, 1), old.ID); err != nil {
+					return err
+				}
 			}
 		}
 		for _, sh := range p.Shifts {
@@ -171,14 +182,27 @@ func (s *Store) bookedByShift(ctx context.Context, q sqlx.QueryerContext, p rost
 
 // reconcile brings one existing shift in line with the new roster, as
 // roster.Classify says (the preview's list of changes says the same).
-func (s *Store) reconcile(ctx context.Context, tx *sqlx.Tx, actor int64, old, next roster.Shift, keep bool, booked int, rep *roster.PublishReport) error {
+//
+// A shift with bookings in its history (cancelled ones: a resident who
+// cancelled, a closed day) cannot be deleted — the bookings keep their
+// slot — so where it would go it is retired instead (its slots take no
+// more places), and it keeps its hours rather than being replaced.
+func (s *Store) reconcile(ctx context.Context, tx *sqlx.Tx, actor int64, old, next roster.Shift, keep bool, booked int, history bool, rep *roster.PublishReport) error {
 	switch roster.Classify(old, next, keep, booked) {
 	case roster.KeptBooked:
 		rep.KeptBooked++
 	case roster.Removed:
 		rep.Removed++
+		if history {
+			_, err := tx.ExecContext(ctx, `UPDATE slots SET capacity = 0, booked = 0 WHERE shift_id = ?`, old.ID)
+			return err
+		}
 		return s.deleteShift(ctx, tx, actor, old)
 	case roster.Retimed:
+		if history {
+			rep.KeptBooked++
+			return nil
+		}
 		if err := s.deleteShift(ctx, tx, actor, old); err != nil {
 			return err
 		}
@@ -262,4 +286,34 @@ func (s *Store) ShiftLawyer(ctx context.Context, shiftID int64) (int64, error) {
 	var id int64
 	err := s.db.GetContext(ctx, &id, `SELECT COALESCE(lawyer_id, 0) FROM shifts WHERE id = ?`, shiftID)
 	return id, translate(err)
+}
+
+// shiftRecords says which of the plan's shifts have bookings of any status
+// on them (history) and which have slots closed to bookings (closed).
+func (s *Store) shiftRecords(ctx context.Context, tx *sqlx.Tx, p roster.Plan) (history, closed map[int64]bool, err error) {
+	history, closed = map[int64]bool{}, map[int64]bool{}
+	if len(p.SiteIDs) == 0 {
+		return history, closed, nil
+	}
+	in := placeholders(len(p.SiteIDs))
+	args := append(int64Args(p.SiteIDs), p.From, p.To)
+	var ids []int64
+	q := `SELECT DISTINCT sl.shift_id FROM bookings b JOIN slots sl ON sl.id = b.slot_id JOIN shifts sh ON sh.id = sl.shift_id
+		WHERE sh.site_id IN (` + in + `) AND sh.date >= ? AND sh.date <= ?`
+	if err := tx.SelectContext(ctx, &ids, q, args...); err != nil {
+		return nil, nil, err
+	}
+	for _, id := range ids {
+		history[id] = true
+	}
+	ids = nil
+	q = `SELECT DISTINCT sl.shift_id FROM slots sl JOIN shifts sh ON sh.id = sl.shift_id
+		WHERE sl.capacity = 0 AND sh.site_id IN (` + in + `) AND sh.date >= ? AND sh.date <= ?`
+	if err := tx.SelectContext(ctx, &ids, q, args...); err != nil {
+		return nil, nil, err
+	}
+	for _, id := range ids {
+		closed[id] = true
+	}
+	return history, closed, nil
 }
