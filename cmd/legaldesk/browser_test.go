@@ -298,9 +298,13 @@ func TestBrowserResidentBooking(t *testing.T) {
 
 	// The demo publishes the coming weeks; find the first day the centre has open slots.
 	day := firstOpenDay(t, base)
-	b.do("pick a day", chromedp.Navigate(base+"/#/book"), chromedp.WaitVisible(`#book-date`),
-		chromedp.SetValue(`#book-date`, day), chromedp.Click(`#show-slots`),
-		chromedp.WaitVisible(`#slot-list button.slot:not([disabled])`))
+	// The two weeks of free days: the day is chosen from the list, at phone size.
+	dayButton := `#free-days [data-day="` + day + `"]:not([disabled])`
+	b.do("pick a free day", chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"/#/book"), chromedp.WaitVisible(dayButton),
+		chromedp.Click(dayButton), chromedp.WaitVisible(`#slot-list button.slot:not([disabled])`))
+	if got := b.text(dayButton); !strings.Contains(got, "余") {
+		t.Fatalf("the free day says %q, not how many places are left", got)
+	}
 	checkA11y(t, ctx, axe, "booking slots")
 	b.do("hold", chromedp.Click(`#slot-list button.slot:not([disabled])`), chromedp.WaitVisible(`#hold-countdown`),
 		chromedp.Poll[chromedp.Void](`/^0[0-5]:[0-5][0-9]$/.test(document.querySelector('#hold-countdown').textContent)`))
@@ -310,7 +314,22 @@ func TestBrowserResidentBooking(t *testing.T) {
 	if len(bookingCode) != 8 || strings.ContainsAny(bookingCode, "01ILO") {
 		t.Fatalf("booking code %q", bookingCode)
 	}
+	// The receipt: where, with whom, the labelled QR code, what to bring,
+	// and a calendar file the phone can open.
+	receipt := b.text(`#booking-done`)
+	for _, want := range []string{"二维码", "地址", "律师", bookingCode} {
+		if !strings.Contains(receipt, want) {
+			t.Errorf("the receipt lacks %q: %q", want, receipt)
+		}
+	}
+	ics := value(b, chromedp.Evaluate[string](`fetch(document.querySelector('a[href$="calendar.ics"]').href).then(r => r.text())`,
+		chromedp.EvalAwaitPromise))
+	if !strings.Contains(ics, "BEGIN:VEVENT") || !strings.Contains(ics, bookingCode) {
+		t.Errorf("the calendar file: %.200s", ics)
+	}
 	checkA11y(t, ctx, axe, "booked")
+	b.do("the receipt on a desktop", chromedp.EmulateViewport(1280, 900), chromedp.WaitVisible(`#booking-done`))
+	checkA11y(t, ctx, axe, "booked, desktop")
 	b.do("my bookings", chromedp.Navigate(base+"/#/bookings"), chromedp.WaitVisible(`#my-bookings .cancel`))
 	checkA11y(t, ctx, axe, "my bookings")
 	// A double tap on "cancel" only asks: the second tap never confirms.
