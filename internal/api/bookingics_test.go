@@ -33,7 +33,10 @@ func TestBookingCalendarFile(t *testing.T) {
 	if err != nil || !start.Equal(want) {
 		t.Errorf("start %v (%v), want %v", start, err, slot["starts_at"])
 	}
-	if !strings.Contains(desc, bk["code"].(string)) || loc == "" {
-		t.Errorf("description %q, location %q", desc, loc)
+	if !strings.Contains(desc, bk["code"].(string)) || !strings.Contains(loc, "高平市") || !strings.Contains(loc, bk["site_name"].(string)) {
+		t.Errorf("description %q, location %q (the site and its address)", desc, loc)
+	}
+	if n := bytes.Count(res.body, []byte("BEGIN:VALARM")); n != 2 {
+		t.Errorf("%d reminders, want the evening before and two hours ahead", n)
 	}
 }

@@ -106,8 +106,20 @@ func (s *Server) bookingICS(c *gin.Context) {
 	e.SetStartAt(b.Start.UTC())
 	e.SetEndAt(b.End.UTC())
 	e.SetSummary("免费法律咨询：" + b.SiteName)
-	e.SetLocation(b.SiteName)
+	// Where to go, as a map app reads it: the site and its street address.
+	where := b.SiteName
+	if site, err := s.Sites.Site(c.Request.Context(), b.SiteID); err == nil && site.Address != "" {
+		where += "，" + site.Address
+	}
+	e.SetLocation(where)
 	e.SetDescription(fmt.Sprintf("预约码 %s，值班律师 %s。请携带身份证和相关材料，提前10分钟到场。", b.Code, b.LawyerName))
+	// A reminder the evening before and one two hours ahead, on the phone.
+	for _, before := range []string{"-PT18H", "-PT2H"} {
+		a := e.AddAlarm()
+		a.SetAction(ics.ActionDisplay)
+		a.SetTrigger(before)
+		a.SetDescription("免费法律咨询：" + b.SiteName)
+	}
 	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="booking-%s.ics"`, b.Code))
 	c.Data(http.StatusOK, "text/calendar; charset=utf-8", []byte(cal.Serialize()))
 }
