@@ -24,20 +24,13 @@ func (s *Store) CloseDay(ctx context.Context, o *calendar.Override, c booking.Da
 				return network.ErrNoSite
 			}
 		}
-		from, to := o.Date.At(0, 0), o.Date.AddDays(1).At(0, 0)
-		where, args := ` WHERE b.status = 'confirmed' AND b.starts_at >= ? AND b.starts_at < ?`, []any{from.UTC(), to.UTC()}
-		if o.SiteID != nil {
-			where, args = where+` AND b.site_id = ?`, append(args, *o.SiteID)
-		}
+		where, args := dayAt(*o, "b.")
 		var list []booking.Booking
-		if err := tx.SelectContext(ctx, &list, bookingQuery+where+s.forUpdate(), args...); err != nil {
+		if err := tx.SelectContext(ctx, &list, bookingQuery+` WHERE b.status = 'confirmed' AND `+where+s.forUpdate(), args...); err != nil {
 			return err
 		}
 		out.Bookings = len(list)
-		slotsWhere, slotArgs := `starts_at >= ? AND starts_at < ?`, []any{from.UTC(), to.UTC()}
-		if o.SiteID != nil {
-			slotsWhere, slotArgs = slotsWhere+` AND site_id = ?`, append(slotArgs, *o.SiteID)
-		}
+		slotsWhere, slotArgs := dayAt(*o, "")
 		if err := tx.GetContext(ctx, &out.Slots, `SELECT COUNT(*) FROM slots WHERE capacity > 0 AND `+slotsWhere, slotArgs...); err != nil {
 			return err
 		}
@@ -71,13 +64,21 @@ func (s *Store) cancelForClosure(ctx context.Context, tx *sqlx.Tx, b booking.Boo
 // reopenSlots gives a reopened day's slots back their duty rule's places
 // (a slot of a shift without a rule gets one).
 func (s *Store) reopenSlots(ctx context.Context, tx *sqlx.Tx, o calendar.Override) error {
-	from, to := o.Date.At(0, 0), o.Date.AddDays(1).At(0, 0)
+	where, args := dayAt(o, "")
 	q := `UPDATE slots SET capacity = COALESCE((SELECT r.capacity FROM shifts sh JOIN duty_rules r ON r.id = sh.rule_id
-		WHERE sh.id = slots.shift_id), 1) WHERE capacity = 0 AND starts_at >= ? AND starts_at < ?`
-	args := []any{from.UTC(), to.UTC()}
-	if o.SiteID != nil {
-		q, args = q+` AND site_id = ?`, append(args, *o.SiteID)
-	}
+		WHERE sh.id = slots.shift_id), 1) WHERE capacity = 0 AND ` + where
 	_, err := tx.ExecContext(ctx, q, args...)
 	return err
+}
+
+// dayAt is the SQL condition for rows of an override's day (China time)
+// at its site, or at every site: on starts_at and site_id, with prefix as
+// the table's alias.
+func dayAt(o calendar.Override, prefix string) (string, []any) {
+	from, to := o.Date.At(0, 0), o.Date.AddDays(1).At(0, 0)
+	where, args := prefix+`starts_at >= ? AND `+prefix+`starts_at < ?`, []any{from.UTC(), to.UTC()}
+	if o.SiteID != nil {
+		where, args = where+` AND `+prefix+`site_id = ?`, append(args, *o.SiteID)
+	}
+	return where, args
 }
