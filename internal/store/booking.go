@@ -46,80 +46,6 @@ func (s *Store) ResidentBookings(ctx context.Context, residentID int64) ([]booki
 	return out, translate(err)
 }
 
-// Confirm books a place in one transaction: the idempotency record, the
-// resident locked, the rules checked, the conditional update of the slot,
-// the insert guarded by UNIQUE keys.
-func (s *Store) Confirm(ctx context.Context, c booking.Confirmation) (booking.Booking, bool, error) {
-	var b booking.Booking
-	replayed := false
-	err := s.inTx(ctx, func(plain *sqlx.Tx) error {
-		tx := s.hot(plain)
-		// Lock the resident first: a concurrent retry then sees this one's
-		// idempotency record once it may go on.
-		who, err := s.lockForConfirm(ctx, tx, c)
-		if err != nil {
-			return err
-		}
-		if who.IdemHash.Valid {
-			if who.IdemHash.String != c.RequestHash {
-				return errs.ErrKeyReused
-			}
-			id, err := strconv.ParseInt(who.IdemResponse.String, 10, 64)
-			if err != nil {
-				return err
-			}
-			replayed = true
-			b, err = s.findBooking(ctx, tx, id)
-			return err
-		}
-		mine, err := s.upcoming(ctx, tx, c.ResidentID, c.At)
-		if err != nil {
-			return err
-		}
-		if b, err = s.book(ctx, tx, c, mine); err != nil {
-			return err
-		}
-		b.ResidentName = who.Name
-		if c.IdemKey != "" {
-			const q = `INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status, response, created_at) VALUES (?, ?, ?, 201, ?, ?)`
-			if _, err := tx.ExecContext(ctx, q, c.ResidentID, c.IdemKey, c.RequestHash, strconv.FormatInt(b.ID, 10), c.At.UTC()); err != nil {
-				return err
-			}
-		}
-		if c.Notice == nil {
-			return nil
-		}
-		kind, body := c.Notice(b)
-		return s.outboxFor(ctx, tx, c.ResidentID, kind, body, c.At)
-	})
-	return b, replayed, err
-}
-
-// confirmer is the resident a confirm locks, with the answer of an earlier
-// request under the same idempotency key, if there was one.
-type confirmer struct {
-	Name         string
-	IdemHash     sql.NullString
-	IdemResponse sql.NullString
-}
-
-// lockForConfirm locks the resident's row (MySQL; SQLite's immediate
-// transactions are serial already), then reads the idempotency record. The
-// record is read apart from the lock: a locking read of it would take gap
-// locks on idempotency_keys that deadlock other residents' inserts.
-func (s *Store) lockForConfirm(ctx context.Context, tx runner, c booking.Confirmation) (confirmer, error) {
-	var who confirmer
-	if err := tx.GetContext(ctx, &who.Name, `SELECT name FROM users WHERE id = ?`+s.forUpdate(), c.ResidentID); err != nil || c.IdemKey == "" {
-		return who, err
-	}
-	const q = `SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND idem_key = ?`
-	err := tx.QueryRowxContext(ctx, q, c.ResidentID, c.IdemKey).Scan(&who.IdemHash, &who.IdemResponse)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = nil
-	}
-	return who, err
-}
-
 // Replayed returns the booking of an earlier request with the same key.
 func (s *Store) Replayed(ctx context.Context, residentID int64, key, hash string) (int64, error) {
 	id, err := s.replayed(ctx, s.db, residentID, key, hash)
@@ -152,57 +78,6 @@ func (s *Store) lockResident(ctx context.Context, tx *sqlx.Tx, id int64, now tim
 		return nil, err
 	}
 	return s.upcoming(ctx, tx, id, now)
-}
-
-// upcoming lists a resident's confirmed bookings that have not ended: the
-// ones that count against the rules.
-func (s *Store) upcoming(ctx context.Context, tx runner, id int64, now time.Time) ([]booking.Booking, error) {
-	var mine []booking.Booking
-	err := tx.SelectContext(ctx, &mine, bookingQuery+` WHERE b.resident_id = ? AND b.status = 'confirmed' AND b.ends_at > ?`, id, now.UTC())
-	return mine, err
-}
-
-// book takes a place and inserts the booking; the answer is built from the
-// slot just read, so nothing is read back.
-func (s *Store) book(ctx context.Context, tx runner, c booking.Confirmation, mine []booking.Booking) (booking.Booking, error) {
-	sl, err := s.findSlot(ctx, tx, c.SlotID)
-	if err != nil {
-		return booking.Booking{}, err
-	}
-	if err := c.Check(sl, mine); err != nil {
-		return booking.Booking{}, err
-	}
-	if err := s.takePlace(ctx, tx, sl.ID); err != nil {
-		return booking.Booking{}, err
-	}
-	const q = `INSERT INTO bookings (code, slot_id, site_id, resident_id, status, active_slot, topic, note, starts_at, ends_at, created_at, updated_at)
-		VALUES (?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?)`
-	at := c.At.UTC().Truncate(time.Microsecond) // what DATETIME(6) keeps
-	res, err := tx.ExecContext(ctx, q, c.Code, sl.ID, sl.SiteID, c.ResidentID, sl.ID, c.Topic, c.Note, sl.Start.UTC(), sl.End.UTC(), at, at)
-	if errs.Is(translate(err), errs.Conflict) {
-		return booking.Booking{}, booking.ErrAlreadyBooked
-	}
-	if err != nil {
-		return booking.Booking{}, err
-	}
-	id, err := res.LastInsertId()
-	b := booking.Booking{ID: id, Code: c.Code, SlotID: sl.ID, SiteID: sl.SiteID, ResidentID: c.ResidentID,
-		Status: booking.Confirmed, Topic: c.Topic, Note: c.Note, Start: sl.Start, End: sl.End, CreatedAt: at,
-		SiteName: sl.SiteName, LawyerName: sl.LawyerName, LawyerID: sl.LawyerID, ShiftID: sl.ShiftID, Tier: sl.Tier}
-	localBooking(&b)
-	return b, err
-}
-
-// takePlace is the guard: the row changes only while a place is left.
-func (s *Store) takePlace(ctx context.Context, tx runner, slotID int64) error {
-	res, err := tx.ExecContext(ctx, `UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity`, slotID)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil || n != 1 {
-		return booking.ErrSlotFull
-	}
-	return nil
 }
 
 func (s *Store) freePlace(ctx context.Context, tx *sqlx.Tx, slotID int64) error {

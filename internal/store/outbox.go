@@ -26,10 +26,12 @@ func (s *Store) AddOutbox(ctx context.Context, e *notify.Entry) error {
 // store never opens a sealed value). The masked number is left empty: the
 // outbox reader fills it in.
 func (s *Store) outboxFor(ctx context.Context, tx sqlx.ExecerContext, userID int64, kind, body string, at time.Time) error {
-	const q = `INSERT INTO outbox (channel, kind, recipient_sealed, recipient_index, recipient_masked, body, created_at, demo_aid)
-		SELECT 'sms', ?, phone_sealed, phone_index, '', ?, ?, 0 FROM users WHERE id = ?`
-	return execOne(ctx, tx, q, kind, body, at.UTC(), userID)
+	return execOne(ctx, tx, outboxForQuery, kind, body, at.UTC(), userID)
 }
+
+// outboxForQuery writes a text to a user's phone, as the users table has it.
+const outboxForQuery = `INSERT INTO outbox (channel, kind, recipient_sealed, recipient_index, recipient_masked, body, created_at, demo_aid)
+	SELECT 'sms', ?, phone_sealed, phone_index, '', ?, ?, 0 FROM users WHERE id = ?`
 
 // Outbox lists messages newest first.
 func (s *Store) Outbox(ctx context.Context, f notify.Filter) ([]notify.Entry, error) {

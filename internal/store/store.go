@@ -110,6 +110,10 @@ func openMySQL(o Options) (*sqlx.DB, error) {
 	// only charset used): a statement is one round trip, not prepare,
 	// execute and close.
 	cfg.InterpolateParams = true
+	// The confirm sends its reads and its writes as two batches of
+	// statements (confirm_batch.go). Every statement anywhere is written
+	// out with placeholders, which the driver escapes.
+	cfg.MultiStatements = true
 	if cfg.Params == nil {
 		cfg.Params = map[string]string{}
 	}

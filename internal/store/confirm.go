@@ -1,0 +1,195 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/legaldesk/legaldesk/internal/booking"
+	"github.com/legaldesk/legaldesk/internal/errs"
+)
+
+// Confirm books a place in one transaction. It reads (the resident locked,
+// the idempotency record, the resident's upcoming bookings, the slot),
+// checks the rules, then writes: the notice into the outbox (a
+// transactional outbox: a committed booking always has its notice, a
+// rolled-back one never does), the booking under its UNIQUE keys, the
+// idempotency record, and last the conditional update that takes the
+// place, so that the slot's row, which every resident booking it contends
+// for, stays locked only until the commit.
+//
+// On MySQL the reads go in one round trip and the writes in another
+// (confirm_batch.go): BEGIN, reads, writes, COMMIT, as many round trips as
+// the bare booking transaction. On SQLite, where nothing travels, they run
+// one by one from prepared statements.
+func (s *Store) Confirm(ctx context.Context, c booking.Confirmation) (booking.Booking, bool, error) {
+	var b booking.Booking
+	replayed := false
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		in, err := s.confirmReads(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		if in.IdemHash.Valid {
+			replayed = true
+			b, err = s.replay(ctx, tx, in, c.RequestHash)
+			return err
+		}
+		if in.Slot.ID == 0 {
+			return errs.ErrNotFound
+		}
+		if err := c.Check(in.Slot, in.Mine); err != nil {
+			return err
+		}
+		b = newBooking(c, in.Slot, in.Name)
+		b.ID, err = s.confirmWrites(ctx, tx, c, b)
+		return err
+	})
+	return b, replayed, err
+}
+
+// confirmIn is what a confirm reads before it decides.
+type confirmIn struct {
+	Name string // the resident's, who is locked
+	// IdemHash and IdemResponse are an earlier request's under the same
+	// idempotency key, if there was one.
+	IdemHash     sql.NullString
+	IdemResponse sql.NullString
+	Mine         []booking.Booking // upcoming, confirmed
+	Slot         booking.Slot      // zero when there is no such slot
+}
+
+// replay answers a retry with the booking its first request made.
+func (s *Store) replay(ctx context.Context, tx *sqlx.Tx, in confirmIn, hash string) (booking.Booking, error) {
+	if in.IdemHash.String != hash {
+		return booking.Booking{}, errs.ErrKeyReused
+	}
+	id, err := strconv.ParseInt(in.IdemResponse.String, 10, 64)
+	if err != nil {
+		return booking.Booking{}, err
+	}
+	return s.findBooking(ctx, tx, id)
+}
+
+// newBooking is the booking a confirm makes, built from the slot it read,
+// so that nothing is read back; the id comes from the insert.
+func newBooking(c booking.Confirmation, sl booking.Slot, resident string) booking.Booking {
+	at := c.At.UTC().Truncate(time.Microsecond) // what DATETIME(6) keeps
+	b := booking.Booking{Code: c.Code, SlotID: sl.ID, SiteID: sl.SiteID, ResidentID: c.ResidentID,
+		Status: booking.Confirmed, Topic: c.Topic, Note: c.Note, Start: sl.Start, End: sl.End, CreatedAt: at,
+		SiteName: sl.SiteName, LawyerName: sl.LawyerName, LawyerID: sl.LawyerID, ShiftID: sl.ShiftID, Tier: sl.Tier,
+		ResidentName: resident}
+	localBooking(&b)
+	return b
+}
+
+// The confirm's statements, shared by both engines' paths.
+const (
+	lockResidentQuery = `SELECT name FROM users WHERE id = ?`
+	idemQuery         = `SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND idem_key = ?`
+	upcomingQuery     = bookingQuery + ` WHERE b.resident_id = ? AND b.status = 'confirmed' AND b.ends_at > ?`
+	insertBooking     = `INSERT INTO bookings (code, slot_id, site_id, resident_id, status, active_slot, topic, note, starts_at, ends_at, created_at, updated_at)
+		VALUES (?, ?, ?, ?, 'confirmed', ?, ?, ?, ?, ?, ?, ?)`
+	insertIdem = `INSERT INTO idempotency_keys (user_id, idem_key, request_hash, status, response, created_at) VALUES (?, ?, ?, 201, ?, ?)`
+	// takePlaceQuery is the guard: the row changes only while a place is left.
+	takePlaceQuery = `UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity`
+)
+
+func bookingArgs(b booking.Booking) []any {
+	return []any{b.Code, b.SlotID, b.SiteID, b.ResidentID, b.SlotID, b.Topic, b.Note, b.Start.UTC(), b.End.UTC(), b.CreatedAt.UTC(), b.CreatedAt.UTC()}
+}
+
+// confirmReads reads one statement at a time (SQLite) or in one batch.
+func (s *Store) confirmReads(ctx context.Context, plain *sqlx.Tx, c booking.Confirmation) (confirmIn, error) {
+	if s.driver == "mysql" {
+		return s.confirmReadsBatch(ctx, plain, c)
+	}
+	tx := s.hot(plain)
+	var in confirmIn
+	// The resident is read first: on MySQL this is where the row lock is
+	// taken, so a concurrent retry sees this one's idempotency record.
+	if err := tx.GetContext(ctx, &in.Name, lockResidentQuery+s.forUpdate(), c.ResidentID); err != nil {
+		return in, err
+	}
+	if c.IdemKey != "" {
+		err := tx.QueryRowxContext(ctx, idemQuery, c.ResidentID, c.IdemKey).Scan(&in.IdemHash, &in.IdemResponse)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return in, err
+		}
+		if in.IdemHash.Valid {
+			return in, nil
+		}
+	}
+	mine, err := s.upcoming(ctx, tx, c.ResidentID, c.At)
+	if err != nil {
+		return in, err
+	}
+	in.Mine = mine
+	in.Slot, err = s.findSlot(ctx, tx, c.SlotID)
+	if errs.Is(err, errs.NotFound) {
+		err = nil
+	}
+	return in, err
+}
+
+// confirmWrites writes one statement at a time (SQLite) or in one batch,
+// and returns the booking's id.
+func (s *Store) confirmWrites(ctx context.Context, plain *sqlx.Tx, c booking.Confirmation, b booking.Booking) (int64, error) {
+	if s.driver == "mysql" {
+		return s.confirmWritesBatch(ctx, plain, c, b)
+	}
+	tx := s.hot(plain)
+	if c.Notice != nil {
+		kind, body := c.Notice(b)
+		if err := s.outboxFor(ctx, tx, c.ResidentID, kind, body, c.At); err != nil {
+			return 0, err
+		}
+	}
+	res, err := tx.ExecContext(ctx, insertBooking, bookingArgs(b)...)
+	if err != nil {
+		return 0, bookingConflict(err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	if c.IdemKey != "" {
+		if _, err := tx.ExecContext(ctx, insertIdem, c.ResidentID, c.IdemKey, c.RequestHash, strconv.FormatInt(id, 10), c.At.UTC()); err != nil {
+			return 0, err
+		}
+	}
+	return id, s.takePlace(ctx, tx, b.SlotID)
+}
+
+// bookingConflict says which rule a refused booking insert broke: the
+// UNIQUE key of one active booking per resident and slot.
+func bookingConflict(err error) error {
+	if errs.Is(translate(err), errs.Conflict) {
+		return booking.ErrAlreadyBooked
+	}
+	return err
+}
+
+// upcoming lists a resident's confirmed bookings that have not ended: the
+// ones that count against the rules.
+func (s *Store) upcoming(ctx context.Context, tx runner, id int64, now time.Time) ([]booking.Booking, error) {
+	var mine []booking.Booking
+	err := tx.SelectContext(ctx, &mine, upcomingQuery, id, now.UTC())
+	return mine, err
+}
+
+// takePlace runs the guard.
+func (s *Store) takePlace(ctx context.Context, tx runner, slotID int64) error {
+	res, err := tx.ExecContext(ctx, takePlaceQuery, slotID)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return booking.ErrSlotFull
+	}
+	return nil
+}
