@@ -41,7 +41,7 @@ func (s *Store) confirmReadsBatch(ctx context.Context, tx *sqlx.Tx, c booking.Co
 		names []struct {
 			Name string `db:"name"`
 		}
-		idem  []struct {
+		idem []struct {
 			Hash     string `db:"request_hash"`
 			Response string `db:"response"`
 		}
