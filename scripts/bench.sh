@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 engine=${1:-sqlite} instances=${2:-1}
-residents=${RESIDENTS:-1000} reads=${READS:-40000} conc=${CONC:-64}
+residents=${RESIDENTS:-3000} reads=${READS:-40000} conc=${CONC:-64}
 work=.cache/bench-run; rm -rf "$work"; mkdir -p "$work"
 go build -o "$work/legaldesk" ./cmd/legaldesk
 go build -o "$work/loadtest" ./cmd/loadtest

@@ -27,6 +27,7 @@ func main() {
 	flag.Int64Var(&o.SiteID, "site", 1, "site to read and book")
 	flag.IntVar(&o.Residents, "residents", 200, "residents racing for the places")
 	flag.IntVar(&o.Reads, "reads", 2000, "availability requests")
+	flag.IntVar(&o.ReadRate, "read-rate", 5000, "availability requests per second for five seconds after the flat-out reads; 0 skips")
 	flag.IntVar(&o.Concurrency, "c", 32, "concurrent clients")
 	flag.IntVar(&o.Days, "days", 14, "availability window in days")
 	flag.BoolVar(&o.Throughput, "throughput", false, "also measure successful confirms on large slots (changes the demo's notary office)")
@@ -45,8 +46,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
-	for _, l := range []loadtest.Latency{rep.Reads, rep.Holds, rep.Confirms} {
-		fmt.Println(l)
+	for _, l := range []loadtest.Latency{rep.Reads, rep.ReadsAt, rep.Holds, rep.Confirms} {
+		if l.Count > 0 {
+			fmt.Println(l)
+		}
 	}
 	if o.Throughput {
 		fmt.Println(rep.Successes)

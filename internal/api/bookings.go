@@ -34,12 +34,7 @@ func (s *Server) listSlots(c *gin.Context) {
 	// Safe to cache briefly: places change, and confirming re-checks them.
 	// A client that has this answer already gets 304 and no body.
 	c.Header("Cache-Control", "public, max-age=5")
-	c.Header("ETag", etag)
-	if c.GetHeader("If-None-Match") == etag {
-		c.Status(http.StatusNotModified)
-		return
-	}
-	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
+	s.writeVersioned(c, "application/json; charset=utf-8", etag, body)
 }
 
 func (s *Server) placeHold(c *gin.Context) {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -83,6 +84,9 @@ type Server struct {
 	sessions *scs.SessionManager
 	metrics  *metrics
 	handler  http.Handler
+	// gzipped and staticTags serve unchanging bytes cheaply (compress.go).
+	gzipped    gzipCopies
+	staticTags sync.Map // file name → ETag; the embedded tree never changes
 }
 
 // New builds the server and its route table.

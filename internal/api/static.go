@@ -42,7 +42,17 @@ func (s *Server) serveFile(c *gin.Context, name string) {
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
-	c.Data(http.StatusOK, ctype, b)
+	s.writeVersioned(c, ctype, s.staticTag(name, b), b)
+}
+
+// staticTag is a file's validator, hashed the first time it is served.
+func (s *Server) staticTag(name string, b []byte) string {
+	if tag, ok := s.staticTags.Load(name); ok {
+		return tag.(string)
+	}
+	tag := etagOf(b)
+	s.staticTags.Store(name, tag)
+	return tag
 }
 
 func fileExists(fsys fs.FS, name string) bool {
@@ -61,5 +71,5 @@ func (s *Server) openAPI(c *gin.Context) {
 		s.fail(c, errNoRoute)
 		return
 	}
-	c.Data(http.StatusOK, "application/yaml; charset=utf-8", b)
+	s.writeVersioned(c, "application/yaml; charset=utf-8", s.staticTag("openapi.yaml", b), b)
 }

@@ -14,13 +14,27 @@ import (
 // move or hold at a site drops that site's answers on this instance; other
 // instances see the change when their entries expire (CacheTTL). Stale
 // availability is harmless: a hold and a confirm check the place again.
+//
+// An answer is read from the database once however many ask for it at the
+// same moment (one flight per site and window), and while an expired answer
+// is being read again the old one is served for up to one more CacheTTL.
+// Without that, every expiry sent each waiting reader to the database at
+// once, and on MySQL those readers were the p99 of a paced run.
 type availability struct {
-	mu    sync.Mutex
-	sites map[int64]map[[2]int64]cached
+	mu      sync.Mutex
+	sites   map[int64]map[window]cached
+	loading map[window]*flight
+	gen     uint64 // counts drops: a flight that saw one does not cache
 }
 
-// cached is one answer, with its JSON once a reader has asked for it: the
-// slots are encoded once per change, not once per read.
+// window is one site's answer's key.
+type window struct {
+	site     int64
+	from, to int64 // Unix seconds
+}
+
+// cached is one answer with its JSON, encoded once per change rather than
+// once per read.
 type cached struct {
 	slots []Slot // read-only once cached
 	body  []byte
@@ -28,35 +42,71 @@ type cached struct {
 	at    time.Time
 }
 
-func (a *availability) get(site int64, from, to, now time.Time, ttl time.Duration) (cached, bool) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	c, ok := a.sites[site][[2]int64{from.Unix(), to.Unix()}]
-	if !ok || now.Sub(c.at) >= ttl || now.Before(c.at) {
-		return cached{}, false
-	}
-	return c, true
+// flight is one read of an answer that others may wait for.
+type flight struct {
+	done chan struct{}
+	gen  uint64
+	c    cached
+	err  error
 }
 
-func (a *availability) put(site int64, from, to time.Time, c cached) {
+// fetch returns the answer for w: the cached one while it is fresh (or,
+// while another reader reloads it, not older than two ttl), else the one
+// load gives, loading once for all who ask meanwhile.
+func (a *availability) fetch(w window, now time.Time, ttl time.Duration, load func() (cached, error)) (cached, error) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.sites == nil {
-		a.sites = map[int64]map[[2]int64]cached{}
+	c, ok := a.sites[w.site][w]
+	age := now.Sub(c.at)
+	if ok && age >= 0 && age < ttl {
+		a.mu.Unlock()
+		return c, nil
 	}
-	if a.sites[site] == nil || len(a.sites) > 10_000 {
-		if len(a.sites) > 10_000 {
-			a.sites = map[int64]map[[2]int64]cached{} // bounded: start over
+	if f := a.loading[w]; f != nil && f.gen == a.gen {
+		a.mu.Unlock()
+		if ok && age >= 0 && age < 2*ttl {
+			return c, nil
 		}
-		a.sites[site] = map[[2]int64]cached{}
+		<-f.done
+		return f.c, f.err
 	}
-	a.sites[site][[2]int64{from.Unix(), to.Unix()}] = c
+	f := &flight{done: make(chan struct{}), gen: a.gen}
+	if a.loading == nil {
+		a.loading = map[window]*flight{}
+	}
+	a.loading[w] = f
+	a.mu.Unlock()
+
+	f.c, f.err = load()
+
+	a.mu.Lock()
+	if a.loading[w] == f {
+		delete(a.loading, w)
+	}
+	if f.err == nil && f.gen == a.gen {
+		a.put(w, f.c)
+	}
+	a.mu.Unlock()
+	close(f.done)
+	return f.c, f.err
 }
 
-// drop forgets a site's answers; site 0 forgets every site's.
+// put caches an answer; a.mu is held.
+func (a *availability) put(w window, c cached) {
+	if a.sites == nil || len(a.sites) > 10_000 {
+		a.sites = map[int64]map[window]cached{} // bounded: start over
+	}
+	if a.sites[w.site] == nil {
+		a.sites[w.site] = map[window]cached{}
+	}
+	a.sites[w.site][w] = c
+}
+
+// drop forgets a site's answers; site 0 forgets every site's. A read in
+// flight when a drop comes does not cache what it read.
 func (a *availability) drop(site int64) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	a.gen++
 	if site == 0 {
 		a.sites = nil
 		return
@@ -66,17 +116,8 @@ func (a *availability) drop(site int64) {
 
 // Availability lists a site's slots from..to with the places left.
 func (s *Service) Availability(ctx context.Context, siteID int64, from, to time.Time) ([]Slot, error) {
-	now := s.Now()
-	if s.CacheTTL > 0 {
-		if c, ok := s.cache.get(siteID, from, to, now, s.CacheTTL); ok {
-			return append([]Slot(nil), c.slots...), nil
-		}
-	}
-	slots, err := s.availability(ctx, siteID, from, to, now)
-	if err == nil && s.CacheTTL > 0 {
-		s.cache.put(siteID, from, to, cached{slots: append([]Slot(nil), slots...), at: now})
-	}
-	return slots, err
+	c, err := s.answer(ctx, siteID, from, to)
+	return append([]Slot(nil), c.slots...), err
 }
 
 // AvailabilityJSON is Availability as the body {"items": […]} with a strong
@@ -84,31 +125,35 @@ func (s *Service) Availability(ctx context.Context, siteID int64, from, to time.
 // once and served as bytes until it changes or expires; the profile showed
 // encoding, not the database, as the cost of a cached read.
 func (s *Service) AvailabilityJSON(ctx context.Context, siteID int64, from, to time.Time) ([]byte, string, error) {
+	c, err := s.answer(ctx, siteID, from, to)
+	return c.body, c.etag, err
+}
+
+// answer is a site's availability from..to, encoded, from the cache when
+// it is on.
+func (s *Service) answer(ctx context.Context, siteID int64, from, to time.Time) (cached, error) {
 	now := s.Now()
-	c, ok := cached{}, false
-	if s.CacheTTL > 0 {
-		c, ok = s.cache.get(siteID, from, to, now, s.CacheTTL)
-		if ok && c.body != nil {
-			return c.body, c.etag, nil
-		}
-	}
-	if !ok {
-		slots, err := s.availability(ctx, siteID, from, to, now)
+	load := func() (cached, error) {
+		// The read serves whoever waits for it, so it outlives the asker.
+		slots, err := s.availability(context.WithoutCancel(ctx), siteID, from, to, now)
 		if err != nil {
-			return nil, "", err
+			return cached{}, err
 		}
-		c = cached{slots: slots, at: now}
+		return encode(slots, now)
 	}
+	if s.CacheTTL <= 0 {
+		return load()
+	}
+	return s.cache.fetch(window{site: siteID, from: from.Unix(), to: to.Unix()}, now, s.CacheTTL, load)
+}
+
+func encode(slots []Slot, at time.Time) (cached, error) {
 	body, err := json.Marshal(struct {
 		Items []Slot `json:"items"`
-	}{c.slots})
+	}{slots})
 	if err != nil {
-		return nil, "", err
+		return cached{}, err
 	}
 	sum := sha256.Sum256(body)
-	c.body, c.etag = body, `"`+hex.EncodeToString(sum[:12])+`"`
-	if s.CacheTTL > 0 {
-		s.cache.put(siteID, from, to, c)
-	}
-	return c.body, c.etag, nil
+	return cached{slots: slots, body: body, etag: `"` + hex.EncodeToString(sum[:12]) + `"`, at: at}, nil
 }

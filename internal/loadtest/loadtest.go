@@ -28,6 +28,7 @@ type Options struct {
 	SiteID        int64
 	Residents     int // residents racing for places
 	Reads         int // availability requests
+	ReadRate      int // also measure availability paced at this rate; 0 skips
 	Concurrency   int
 	Days          int // availability window
 	// Throughput also measures successful confirms on large slots it
@@ -60,8 +61,9 @@ func (l Latency) String() string {
 // Report is what a run found.
 type Report struct {
 	Reads, Holds, Confirms Latency
-	Places                 int // free places before the race
-	Booked                 int // confirmed by the race
+	ReadsAt                Latency // paced at Options.ReadRate
+	Places                 int     // free places before the race
+	Booked                 int     // confirmed by the race
 	Successes              Latency
 	Problems               []string
 }
@@ -175,6 +177,9 @@ func Run(ctx context.Context, o Options, log io.Writer) (Report, error) {
 		return rep, err
 	}
 	rep.Reads = reads(ctx, o, residents[0])
+	if o.ReadRate > 0 {
+		rep.ReadsAt = readsAt(ctx, o, residents[0], o.ReadRate)
+	}
 	day, slots, err := contestedDay(ctx, o, residents[0], "")
 	if err != nil {
 		return rep, err

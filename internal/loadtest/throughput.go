@@ -44,12 +44,13 @@ func prepareThroughput(ctx context.Context, admin *client, after string) (int64,
 	if st, err := admin.call(ctx, "POST", "/api/v1/duty-rules", rule, nil); err != nil || (st != 201 && st != 409) {
 		return 0, nil, fmt.Errorf("duty rule: status %d %v", st, err)
 	}
-	period := map[string]any{"from": today.AddDate(0, 0, 1).Format("2006-01-02"), "to": today.AddDate(0, 0, 10).Format("2006-01-02"), "site_ids": []int64{site}}
+	period := map[string]any{"from": today.AddDate(0, 0, 1).Format("2006-01-02"), "to": today.AddDate(0, 0, 28).Format("2006-01-02"), "site_ids": []int64{site}}
 	if st, err := admin.call(ctx, "POST", "/api/v1/rosters/publish", period, nil); err != nil || st != 200 {
 		return 0, nil, fmt.Errorf("publish: status %d %v", st, err)
 	}
-	// Every open place of the published days, not just one day's: a run
-	// of a thousand residents needs more than one day holds.
+	// Every open place of four published weeks (the booking horizon is 30
+	// days), not just one day's: a run of thousands of residents needs
+	// more than one day holds, and a phase of a few seconds measures noise.
 	var out struct{ Items []slot }
 	path := fmt.Sprintf("/api/v1/slots?site_id=%d&from=%s&to=%s", site, period["from"], period["to"])
 	if _, err := admin.call(ctx, "GET", path, nil, &out); err != nil {
