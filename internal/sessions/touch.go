@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/alexedwards/scs/v2"
+	"golang.org/x/sync/singleflight"
 )
 
 // Touches wraps a session store so that a session nobody changed is
@@ -35,6 +36,8 @@ type Touches struct {
 	mu      sync.Mutex
 	written map[string]write
 	read    map[string]fresh
+	gen     uint64 // counts sign-outs: a read one overtook is not kept
+	reads   singleflight.Group
 }
 
 type fresh struct {
@@ -53,7 +56,8 @@ const maxRemembered = 100_000
 
 // FindCtx implements scs.CtxStore. A session that reads otherwise than
 // this instance last wrote it was changed elsewhere: its next commit goes
-// through.
+// through. Requests that ask for one session at the same moment (a page
+// fires several) share one read of the store.
 func (t *Touches) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	now := t.Now()
 	t.mu.Lock()
@@ -62,6 +66,23 @@ func (t *Touches) FindCtx(ctx context.Context, token string) ([]byte, bool, erro
 	if ok && !now.Before(r.at) && now.Sub(r.at) < t.FreshFor {
 		return r.b, true, nil
 	}
+	v, err, _ := t.reads.Do(token, func() (any, error) {
+		// The read serves whoever waits for it, so it outlives the asker.
+		return t.load(context.WithoutCancel(ctx), token, now)
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	f := v.(fresh)
+	return f.b, f.b != nil, nil
+}
+
+// load reads a session from the store and remembers it, unless a sign-out
+// here overtook the read. A missing session comes back with nil bytes.
+func (t *Touches) load(ctx context.Context, token string, now time.Time) (fresh, error) {
+	t.mu.Lock()
+	gen := t.gen
+	t.mu.Unlock()
 	var (
 		b     []byte
 		found bool
@@ -73,19 +94,24 @@ func (t *Touches) FindCtx(ctx context.Context, token string) ([]byte, bool, erro
 		b, found, err = t.Store.Find(token)
 	}
 	if err != nil {
-		return b, found, err
+		return fresh{}, err
 	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if last, ok := t.written[token]; ok && (!found || last.sum != sha256.Sum256(b)) {
 		delete(t.written, token)
 	}
-	if found {
-		t.remember(token, b, now)
-	} else {
+	if !found {
 		delete(t.read, token)
+		return fresh{}, nil
 	}
-	return b, found, nil
+	if b == nil {
+		b = []byte{}
+	}
+	if t.gen == gen {
+		t.remember(token, b, now)
+	}
+	return fresh{b: b, at: now}, nil
 }
 
 // remember keeps what a token read or wrote; t.mu is held.
@@ -142,6 +168,7 @@ func (t *Touches) DeleteCtx(ctx context.Context, token string) error {
 
 func (t *Touches) forget(token string) {
 	t.mu.Lock()
+	t.gen++
 	delete(t.written, token)
 	delete(t.read, token)
 	t.mu.Unlock()

@@ -2,6 +2,8 @@ package sessions_test
 
 import (
 	"context"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -111,5 +113,68 @@ func TestTouchesServesFreshReads(t *testing.T) {
 	}
 	if got := find(); got != "(none)" {
 		t.Fatalf("a session signed out here was found: %q", got)
+	}
+}
+
+// gated is a session store whose reads wait for the test.
+type gated struct {
+	memory
+	mu    sync.Mutex
+	gate  chan struct{}
+	calls atomic.Int64
+}
+
+func (g *gated) Find(token string) ([]byte, bool, error) {
+	g.calls.Add(1)
+	<-g.gate
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.memory.Find(token)
+}
+
+// TestTouchesReadsOnceAtATime: a page's requests that ask for one session
+// together share one read of the store; a sign-out here while that read is
+// out keeps it from being remembered.
+func TestTouchesReadsOnceAtATime(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC)
+	inner := &gated{memory: memory{data: map[string][]byte{"tok": []byte("a")}}, gate: make(chan struct{})}
+	s := &sessions.Touches{Store: inner, Every: time.Minute, FreshFor: 2 * time.Second, Now: func() time.Time { return now }}
+	var wg sync.WaitGroup
+	for range 6 {
+		wg.Go(func() {
+			if b, ok, err := s.FindCtx(ctx, "tok"); err != nil || !ok || string(b) != "a" {
+				t.Errorf("find: %q %v %v", b, ok, err)
+			}
+		})
+	}
+	for inner.calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond) // the others reach the shared read, or a read of their own
+	close(inner.gate)
+	wg.Wait()
+	if n := inner.calls.Load(); n != 1 {
+		t.Fatalf("%d reads of the store for six requests at once, want 1", n)
+	}
+
+	// Expired; a read goes out, and the session is signed out meanwhile.
+	now = now.Add(3 * time.Second)
+	inner.gate = make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.FindCtx(ctx, "tok") // reads "a", from before the sign-out
+	}()
+	for inner.calls.Load() == 1 {
+		time.Sleep(time.Millisecond)
+	}
+	if err := s.DeleteCtx(ctx, "tok"); err != nil {
+		t.Fatal(err)
+	}
+	close(inner.gate)
+	<-done
+	if b, ok, err := s.FindCtx(ctx, "tok"); err != nil || ok {
+		t.Fatalf("a session signed out during a read was remembered: %q %v %v", b, ok, err)
 	}
 }
