@@ -15,17 +15,17 @@ import (
 
 // Confirm books a place in one transaction. It reads (the resident locked,
 // the idempotency record, the resident's upcoming bookings, the slot),
-// checks the rules, then writes: the notice into the outbox (a
-// transactional outbox: a committed booking always has its notice, a
-// rolled-back one never does), the booking under its UNIQUE keys, the
-// idempotency record, and last the conditional update that takes the
-// place, so that the slot's row, which every resident booking it contends
-// for, stays locked only until the commit.
+// checks the rules, then writes: the guarded update that takes the place,
+// the notice into the outbox (a transactional outbox: a committed booking
+// always has its notice, a rolled-back one never does), the booking under
+// its UNIQUE keys and the idempotency record.
 //
 // On MySQL the reads go in one round trip and the writes in another
 // (confirm_batch.go): BEGIN, reads, writes, COMMIT, as many round trips as
-// the bare booking transaction. On SQLite, where nothing travels, they run
-// one by one from prepared statements.
+// the bare booking transaction. There the guard must come first among the
+// writes (see confirmWritesBatch). On SQLite, where nothing travels and
+// transactions are serial, they run one by one from prepared statements,
+// the guard last.
 func (s *Store) Confirm(ctx context.Context, c booking.Confirmation) (booking.Booking, bool, error) {
 	var b booking.Booking
 	replayed := false

@@ -54,8 +54,8 @@ func (s *Store) confirmReadsBatch(ctx context.Context, tx *sqlx.Tx, c booking.Co
 	}
 	sets.scan(&in.Mine)
 	sets.scan(&slots)
-	if sets.err != nil {
-		return in, sets.err
+	if err := cmp.Or(sets.err, rows.Close()); err != nil {
+		return in, err
 	}
 	if len(names) == 0 {
 		return in, sql.ErrNoRows // no resident to book for
@@ -79,10 +79,9 @@ const insertIdemLast = `INSERT INTO idempotency_keys (user_id, idem_key, request
 
 // confirmWritesBatch takes the place, then writes the notice, the booking
 // and the idempotency record, in one round trip, and returns the
-// booking's id. The guard goes first, as it does one statement at a time:
-// the booking's foreign key takes a shared lock on the slot's row, and
-// two confirms holding that lock would deadlock on the guard's update
-// after it. A full slot is known from ROW_COUNT() only when the batch has
+// booking's id. The guard goes first: the booking's foreign key takes a
+// shared lock on the slot's row, and two confirms holding that lock
+// deadlocked on the guard's update after it (TestConcurrentBooking). A full slot is known from ROW_COUNT() only when the batch has
 // run, so its inserts then roll back with the transaction. The booking is
 // the last insert that generates an id (idempotency_keys has none), so
 // LAST_INSERT_ID() at the end is the booking's.

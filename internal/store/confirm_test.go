@@ -13,9 +13,9 @@ import (
 
 // TestConfirmCommitsAsOne: a confirm's notice, booking, idempotency record
 // and place commit together or not at all. The transaction is killed
-// between its writes (a trigger refuses each of the booking, the
-// idempotency record and the place in turn, whichever order the engine's
-// path writes them in) and, on MySQL, by killing its connection in the
+// between its writes (a trigger refuses each of the notice, the booking,
+// the idempotency record and the place in turn, whichever order the
+// engine's path writes them in) and, on MySQL, by killing its connection in the
 // middle; nothing of it may remain. Then, unhindered, all of it is there.
 func TestConfirmCommitsAsOne(t *testing.T) {
 	for _, engine := range testenv.Engines(t) {
@@ -34,9 +34,9 @@ func testConfirmCommitsAsOne(t *testing.T, engine string, s *store.Store) {
 			Notice: func(b booking.Booking) (string, string) { return "booking_confirmed", "预约码 " + b.Code }})
 		return err
 	}
-	// Each write but the notice, refused in turn by a trigger.
+	// Each write, refused in turn by a trigger.
 	for _, at := range []struct{ table, event string }{
-		{"bookings", "INSERT"}, {"idempotency_keys", "INSERT"}, {"slots", "UPDATE"},
+		{"outbox", "INSERT"}, {"bookings", "INSERT"}, {"idempotency_keys", "INSERT"}, {"slots", "UPDATE"},
 	} {
 		t.Run("killed at "+at.table, func(t *testing.T) {
 			drop := refuse(t, engine, s, at.table, at.event)
@@ -99,15 +99,16 @@ func count(t *testing.T, s *store.Store, dest *int, q string, args ...any) {
 // function lifts it.
 func refuse(t *testing.T, engine string, s *store.Store, table, event string) func() {
 	t.Helper()
-	create := `CREATE TRIGGER kill_confirm BEFORE ` + event + ` ON ` + table + ` FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'killed'`
+	name := "kill_confirm_" + table // one name per table: no trigger can meet another's
+	create := `CREATE TRIGGER ` + name + ` BEFORE ` + event + ` ON ` + table + ` FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'killed'`
 	if engine == "sqlite" {
-		create = `CREATE TRIGGER kill_confirm BEFORE ` + event + ` ON ` + table + ` BEGIN SELECT RAISE(ABORT, 'killed'); END`
+		create = `CREATE TRIGGER ` + name + ` BEFORE ` + event + ` ON ` + table + ` BEGIN SELECT RAISE(ABORT, 'killed'); END`
 	}
 	if _, err := s.DB().Exec(create); err != nil {
 		t.Fatal(err)
 	}
 	return func() {
-		if _, err := s.DB().Exec(`DROP TRIGGER kill_confirm`); err != nil {
+		if _, err := s.DB().Exec(`DROP TRIGGER ` + name); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -26,8 +26,8 @@ func (s *Store) NotaryMatters(ctx context.Context, query string, all bool) ([]no
 		where = append(where, `active = 1`)
 	}
 	if query != "" {
-		like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(query) + "%"
-		where = append(where, `(name LIKE ? ESCAPE '\' OR category LIKE ? ESCAPE '\' OR materials LIKE ? ESCAPE '\')`)
+		like := "%" + escapeLike(query) + "%"
+		where = append(where, `(name LIKE ? ESCAPE '!' OR category LIKE ? ESCAPE '!' OR materials LIKE ? ESCAPE '!')`)
 		args = append(args, like, like, like)
 	}
 	q := `SELECT ` + matterColumns + ` FROM notary_matters`

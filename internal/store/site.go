@@ -37,7 +37,7 @@ func (s *Store) Sites(ctx context.Context, f network.Filter) ([]network.Site, er
 		add("parent_id = ?", f.ParentID)
 	}
 	if f.Query != "" {
-		add("name LIKE ?", "%"+escapeLike(f.Query)+"%")
+		add("name LIKE ? ESCAPE '!'", "%"+escapeLike(f.Query)+"%")
 	}
 	if f.ActiveOnly {
 		add("active = ?", true)
@@ -50,8 +50,11 @@ func (s *Store) Sites(ctx context.Context, f network.Filter) ([]network.Site, er
 	return sites, translate(err)
 }
 
+// escapeLike makes s match itself in a LIKE pattern written with
+// ESCAPE '!'. A backslash, the usual escape, is spelled '\\' in MySQL's
+// strings and '\' in SQLite's, so no one spelling of it serves both.
 func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+	return strings.NewReplacer(`!`, `!!`, `%`, `!%`, `_`, `!_`).Replace(s)
 }
 
 func (s *Store) findSite(ctx context.Context, tx *sqlx.Tx, id int64) (network.Site, error) {
