@@ -110,7 +110,8 @@ func open(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, error
 	}
 	a.booking = &booking.Service{Store: a.store, Holds: holds.Slots{Store: a.holds, TTL: cfg.Holds.TTL}, Notify: a.accounts,
 		Log: log, Now: time.Now, Rules: rules, CacheTTL: 2 * time.Second}
-	// The roster tells booking's residents when their lawyer changes.
+	// The roster tells booking of each change to the published roster:
+	// availability is read again, and residents hear of a new lawyer.
 	a.roster.Notify, a.roster.Box = a.booking, a.box
 	uploads := cfg.LegalAid.UploadsDir
 	if uploads == "" {

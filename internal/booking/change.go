@@ -88,9 +88,12 @@ func (s *Service) offerSlot(ctx context.Context, slotID int64) {
 	s.offer(ctx, sl)
 }
 
-// ShiftsChanged tells the residents booked on these shifts that their
-// lawyer changed (a re-published roster, a leave, a swap).
+// ShiftsChanged is told of every change to the published roster (a
+// publish, a leave, a swap): this instance's availability is read afresh,
+// since slots, places and lawyers may have changed, and the residents
+// booked on these shifts are told that their lawyer changed.
 func (s *Service) ShiftsChanged(ctx context.Context, shiftIDs []int64) {
+	s.cache.drop(0)
 	if len(shiftIDs) == 0 {
 		return
 	}

@@ -129,7 +129,7 @@ func (c *countingStore) Slots(ctx context.Context, siteID int64, from, to time.T
 }
 
 // TestAvailabilityCache: a site's availability is served from the cache
-// until it expires or a booking at that site changes it; what it shows is
+// until it expires, a booking at that site changes it or the roster does; what it shows is
 // always what a fresh read would show.
 func TestAvailabilityCache(t *testing.T) {
 	ctx := context.Background()
@@ -160,5 +160,11 @@ func TestAvailabilityCache(t *testing.T) {
 	read()
 	if counting.slots != 3 {
 		t.Fatalf("an expired entry was served: %d queries", counting.slots)
+	}
+	// A published roster, a leave or a swap may change any site's slots.
+	svc.ShiftsChanged(ctx, nil)
+	read()
+	if counting.slots != 4 {
+		t.Fatalf("an entry was served after the roster changed: %d queries", counting.slots)
 	}
 }

@@ -37,8 +37,9 @@ type LawyerProfile struct {
 	Active        bool          `db:"active" json:"active"`
 }
 
-// ShiftsChanged is told which booked shifts changed lawyer, so that their
-// residents hear of it (booking implements it).
+// ShiftsChanged is told of every change to the published roster, with the
+// booked shifts whose lawyer changed, so that availability is read again
+// and those residents hear of it (booking implements it).
 type ShiftsChanged interface {
 	ShiftsChanged(ctx context.Context, shiftIDs []int64)
 }
@@ -125,9 +126,10 @@ func (s *Service) ShiftOf(ctx context.Context, lawyerID int64, admin bool, shift
 	return sh, err
 }
 
-// shiftsChanged tells the residents of booked shifts whose lawyer changed.
+// shiftsChanged reports a change to the published roster, with the booked
+// shifts whose lawyer changed (none, for a publish that moved nobody).
 func (s *Service) shiftsChanged(ctx context.Context, ids []int64) {
-	if s.Notify != nil && len(ids) > 0 {
+	if s.Notify != nil {
 		s.Notify.ShiftsChanged(ctx, ids)
 	}
 }
