@@ -1,11 +1,15 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/legaldesk/legaldesk/internal/store"
 )
 
 // TestBrowserMediationReferral: a lawyer records a booked consultation with
@@ -16,7 +20,8 @@ import (
 func TestBrowserMediationReferral(t *testing.T) {
 	ctx := browser(t)
 	axe := axeSource(t)
-	base := startServer(t, nil)
+	data := t.TempDir()
+	base := startServer(t, map[string]string{"LEGALDESK_DATA_DIR": data})
 	day := firstOpenDay(t, base)
 	booking, month := bookAsResident(t, base, "13800000004", day)
 
@@ -30,7 +35,20 @@ func TestBrowserMediationReferral(t *testing.T) {
 	}
 	lawyer := &tab{t: t, ctx: newTab(t, ctx)}
 	lawyer.staffSignIn(base, booking.lawyerPhone)
-	step(lawyer, "the shift", chromedp.Navigate(base+"/#/shifts/"+month),
+	// Days ahead, the booking takes neither attendance nor a record yet.
+	shift := fmt.Sprintf(`[data-shift="%d"]`, booking.shiftID)
+	step(lawyer, "the shift, days ahead", chromedp.Navigate(base+"/#/shifts/"+month),
+		chromedp.WaitVisible(shift), press(shift), chromedp.WaitVisible(`#day-bookings`))
+	if got := lawyer.text(`#day-bookings`); !strings.Contains(got, "开始前半小时起可登记到场") {
+		t.Fatalf("a booking days ahead does not say when its record opens: %q", got)
+	}
+	if n := value(lawyer, chromedp.Evaluate[int](fmt.Sprintf(`document.querySelectorAll('[data-record="%d"], [data-attend="%d"]').length`, booking.id, booking.id))); n != 0 {
+		t.Fatalf("%d attendance or record buttons on a booking days ahead", n)
+	}
+	checkA11y(t, lawyer.ctx, axe, "lawyer's day, days ahead")
+	// The resident arrives: the booking is brought to now.
+	bringForward(t, data, booking.id)
+	step(lawyer, "the shift", chromedp.Navigate(base+"/#/"), chromedp.Navigate(base+"/#/shifts/"+month),
 		chromedp.WaitVisible(fmt.Sprintf(`[data-shift="%d"]`, booking.shiftID)), press(fmt.Sprintf(`[data-shift="%d"]`, booking.shiftID)),
 		chromedp.WaitVisible(fmt.Sprintf(`[data-record="%d"]`, booking.id)), press(fmt.Sprintf(`[data-record="%d"]`, booking.id)),
 		chromedp.WaitVisible(`#record-form`))
@@ -154,4 +172,26 @@ func bookAsResident(t *testing.T, base, phone, day string) (booked, string) {
 	}
 	t.Fatalf("no shift %d on %s", b.ShiftID, day)
 	return booked{}, ""
+}
+
+// bringForward moves a booking and its slot to start ten minutes ago, in
+// the server's own database: the server has no clock a test may turn.
+func bringForward(t *testing.T, dataDir string, bookingID int64) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, store.Options{Driver: "sqlite", DataDir: dataDir, MaxOpenConns: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	start := time.Now().UTC().Add(-10 * time.Minute).Truncate(time.Second)
+	end := start.Add(30 * time.Minute)
+	for _, q := range []string{
+		`UPDATE bookings SET starts_at = ?, ends_at = ? WHERE id = ?`,
+		`UPDATE slots SET starts_at = ?, ends_at = ? WHERE id = (SELECT slot_id FROM bookings WHERE id = ?)`,
+	} {
+		if _, err := st.DB().ExecContext(ctx, q, start, end, bookingID); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

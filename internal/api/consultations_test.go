@@ -34,6 +34,8 @@ func TestLawyersDay(t *testing.T) {
 		path := fmt.Sprintf("/api/v1/bookings/%d", id(bk))
 		// Not before the consultation starts.
 		lawyer.wantStatus(lawyer.do("POST", path+"/attendance", map[string]string{"status": "attended"}), 400)
+		lawyer.wantStatus(lawyer.do("POST", "/api/v1/consultations", map[string]any{"booking_id": id(bk), "category": "劳动争议",
+			"summary": "written before the consultation", "outcome": "answered"}), 400)
 		r.wantStatus(r.do("POST", path+"/rating", map[string]any{"score": 5}), 409)
 		e.advance(12*24*time.Hour - 60*time.Minute) // 2026-12-02 09:00
 		lawyer.wantStatus(lawyer.do("POST", path+"/attendance", map[string]string{"status": "present"}), 400)

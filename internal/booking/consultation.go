@@ -60,6 +60,11 @@ func (c *Consultation) check() error {
 	return f.Err()
 }
 
+// openBefore is how long before its start a booked consultation's
+// attendance and record may be entered: the lawyer is at the desk and the
+// resident may come early, but a consultation days away has not happened.
+const openBefore = 30 * time.Minute
+
 // Attendance marks a booking attended or no-show, by the lawyer on duty
 // (or an administrator), from half an hour before its start.
 func (s *Service) Attendance(ctx context.Context, v Viewer, id int64, status Status) (Booking, error) {
@@ -74,8 +79,8 @@ func (s *Service) Attendance(ctx context.Context, v Viewer, id int64, status Sta
 	if err != nil {
 		return Booking{}, err
 	}
-	if b.Start.Sub(s.Now()) > 30*time.Minute {
-		return Booking{}, errs.New(errs.Invalid, "咨询开始前不能登记到场情况", "attendance is recorded from the start")
+	if b.Start.Sub(s.Now()) > openBefore {
+		return Booking{}, errs.New(errs.Invalid, "咨询开始前半小时起才能登记到场情况", "attendance is recorded from half an hour before the start")
 	}
 	if err := s.Store.SetAttendance(ctx, id, status, s.Now()); err != nil {
 		return Booking{}, err
@@ -95,6 +100,9 @@ func (s *Service) Record(ctx context.Context, lawyerID int64, c Consultation) (C
 		if err != nil {
 			return Consultation{}, err
 		}
+		if err := recordable(b, s.Now()); err != nil {
+			return Consultation{}, err
+		}
 		c.SiteID, c.ResidentID, c.WalkIn = b.SiteID, &b.ResidentID, false
 	} else {
 		on, err := s.Store.LawyerOnDuty(ctx, lawyerID, c.SiteID, calendar.DateOf(s.Now()).String())
@@ -111,6 +119,21 @@ func (s *Service) Record(ctx context.Context, lawyerID int64, c Consultation) (C
 		return Consultation{}, err
 	}
 	return c, nil
+}
+
+// recordable says whether a booking takes a consultation record now: one
+// that is kept (confirmed, or marked attended), from half an hour before
+// its start. A record marks the booking attended and opens the resident's
+// rating, so a record written early, or for a booking cancelled or missed,
+// would tell of a consultation that never took place.
+func recordable(b Booking, now time.Time) error {
+	switch {
+	case b.Status != Confirmed && b.Status != Attended:
+		return errs.New(errs.Conflict, "该预约已取消或登记为未到场，不能填写咨询记录", "this booking was cancelled or marked a no-show: it takes no record")
+	case b.Start.Sub(now) > openBefore:
+		return errs.New(errs.Invalid, "咨询开始前半小时起才能填写咨询记录", "a record can be written from half an hour before the start")
+	}
+	return nil
 }
 
 // Rate records a resident's 1–5 rating of an attended consultation, once.

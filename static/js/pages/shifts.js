@@ -107,6 +107,10 @@ async function wire(main, month) {
 let options = null;
 let colleagues = [];
 
+// opened: a booking's attendance and record are taken from half an hour
+// before its start, as the server allows (booking.openBefore).
+const opened = (b) => new Date(b.starts_at).getTime() - Date.now() <= 30 * 60 * 1000;
+
 // shiftDay shows a shift's bookings with attendance buttons and the
 // consultation record form (also for walk-ins).
 async function shiftDay(el, shiftId, siteId, heading) {
@@ -122,10 +126,11 @@ async function shiftDay(el, shiftId, siteId, heading) {
         <p><strong>${timeCN(b.starts_at)}</strong> ${name} · ${b.topic || '—'} · <span class="status">${t('status.' + b.status)}</span></p>
         ${b.note ? html`<p class="muted">${b.note}</p>` : ''}
         ${r ? html`<p class="record">${r.category} · ${t('outcome.' + r.outcome)}${t('p.colon')}${r.summary}</p>` : ''}
-        <p class="row wrap">${b.status === 'confirmed' ? html`<button type="button" class="btn secondary" data-attend="${b.id}" data-status="attended">${t('day.attended')}</button>
+        ${r ? html`<p class="row wrap"><button type="button" class="btn secondary" data-edit="${r.id}">${t('day.edit')}</button></p>`
+          : !opened(b) ? (b.status === 'confirmed' ? html`<p class="muted">${t('day.notYet')}</p>` : '')
+          : html`<p class="row wrap">${b.status === 'confirmed' ? html`<button type="button" class="btn secondary" data-attend="${b.id}" data-status="attended">${t('day.attended')}</button>
         <button type="button" class="btn secondary" data-attend="${b.id}" data-status="no_show">${t('day.noShow')}</button>` : ''}
-        ${r ? html`<button type="button" class="btn secondary" data-edit="${r.id}">${t('day.edit')}</button>`
-          : b.status !== 'no_show' ? html`<button type="button" class="btn" data-record="${b.id}">${t('day.record')}</button>` : ''}</p></li>`)}</ul>`
+        ${b.status === 'confirmed' || b.status === 'attended' ? html`<button type="button" class="btn" data-record="${b.id}">${t('day.record')}</button>` : ''}</p>`}</li>`)}</ul>`
         : html`<p>${t('day.none')}</p>`}
       <p><button type="button" class="btn secondary" data-record="">${t('day.walkIn')}</button></p>
       <div id="record-area"></div>
