@@ -12,8 +12,11 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(method, path, body) {
-  const opts = { method, credentials: 'same-origin', headers: { 'Accept-Language': getLang() === 'en' ? 'en' : 'zh-CN' } };
+// more are fetch options, e.g. { cache: 'no-cache' } for an answer that
+// must be checked with the server (availability: a stale list makes people
+// tap places already taken).
+export async function api(method, path, body, more = {}) {
+  const opts = { method, credentials: 'same-origin', headers: { 'Accept-Language': getLang() === 'en' ? 'en' : 'zh-CN' }, ...more };
   if (body !== undefined) {
     opts.headers['Content-Type'] = 'application/json';
     opts.body = JSON.stringify(body);

@@ -10,6 +10,10 @@ import { dateCN, isoWeekday, timeCN, todayCN } from '../dates.js';
 let sites = null;
 let countdown = null;
 
+// fresh: availability is checked with the server each time (an ETag makes
+// an unchanged answer a bodiless 304), never taken from the browser's cache.
+const fresh = { cache: 'no-cache' };
+
 // #/book/site/<id> opens with that site chosen (the directory's "book here").
 export async function show(main, [first = '', second = '']) {
   const moving = first === 'site' ? '' : first;
@@ -64,7 +68,7 @@ async function loadDays(main, site, pick) {
   const to = new Date(Date.parse(from) + 13 * 864e5).toISOString().slice(0, 10);
   let slots = [];
   try {
-    slots = (await api('GET', `/slots?site_id=${site}&from=${from}&to=${to}`)).items;
+    slots = (await api('GET', `/slots?site_id=${site}&from=${from}&to=${to}`, undefined, fresh)).items;
   } catch (err) {
     toast(err.message);
     return;
@@ -84,18 +88,21 @@ async function loadDays(main, site, pick) {
   if (first) pick(first);
 }
 
-async function loadSlots(main, site, date, moving) {
+// loadSlots lists a day's slots. With a message (the place just tapped was
+// taken meanwhile) it says so above the fresh list and takes the focus there.
+async function loadSlots(main, site, date, moving, message = '') {
   const area = main.querySelector('#slots-area');
   let slots = [];
   try {
-    slots = (await api('GET', `/slots?site_id=${site}&from=${date}&to=${date}`)).items;
+    slots = (await api('GET', `/slots?site_id=${site}&from=${date}&to=${date}`, undefined, fresh)).items;
   } catch (err) {
     toast(err.message);
     return;
   }
   const open = slots.filter((s) => s.bookable);
   for (const b of main.querySelectorAll('[data-day]')) b.setAttribute('aria-pressed', String(b.dataset.day === date));
-  render(area, html`<h2>${t('book.slotsOn', { date: `${date} ${t('weekday.' + isoWeekday(date))}` })}</h2>
+  render(area, html`${message ? html`<p class="alert" id="slot-taken" tabindex="-1">${message}</p>` : ''}
+    <h2>${t('book.slotsOn', { date: `${date} ${t('weekday.' + isoWeekday(date))}` })}</h2>
     ${open.length ? html`<ul class="slots" id="slot-list">${slots.map((s) => html`<li>
       <button type="button" class="slot" data-slot="${s.id}" ${s.bookable ? '' : html`disabled`}>
         <strong>${timeCN(s.starts_at)}–${timeCN(s.ends_at)}</strong>
@@ -108,6 +115,7 @@ async function loadSlots(main, site, date, moving) {
     const slot = slots.find((s) => s.id === Number(b.dataset.slot));
     b.addEventListener('click', () => (moving ? askMove(main, moving, slot) : hold(main, slot)));
   }
+  area.querySelector('#slot-taken')?.focus();
 }
 
 // when names a slot or booking as people say it: site, date, weekday, time.
@@ -146,6 +154,12 @@ async function hold(main, slot) {
   try {
     held = await api('POST', '/holds', { slot_id: slotId });
   } catch (err) {
+    if (err.status === 409) {
+      // Taken or held by someone else since the list was read: show the
+      // day again as it is now, with the reason above it.
+      loadSlots(main, slot.site_id, dateCN(slot.starts_at), null, err.message);
+      return;
+    }
     if (err.status !== 503) {
       toast(err.message);
       return;
@@ -156,7 +170,7 @@ async function hold(main, slot) {
   render(area, html`
     <form id="confirm-form" novalidate>
       <p class="alert form-alert" tabindex="-1" hidden></p>
-      <p class="card" id="hold-summary"><strong>${when(slot)}</strong><br>${t('book.lawyer', { name: slot.lawyer_name.replace('（示例）', '') })}</p>
+      <p class="card" id="hold-summary" tabindex="-1"><strong>${when(slot)}</strong><br>${t('book.lawyer', { name: slot.lawyer_name.replace('（示例）', '') })}</p>
       ${held ? html`<p class="ok" id="hold-note">${t('book.hold')}<strong id="hold-countdown" aria-live="off"></strong></p>` : html`<p class="ok">${notice}</p>`}
       <label for="topic">${t('book.topic')}</label><input id="topic" name="topic" maxlength="100">
       <label for="note">${t('book.note')}</label><textarea id="note" name="note" maxlength="500" rows="3"></textarea>
@@ -164,6 +178,9 @@ async function hold(main, slot) {
         <button type="button" class="btn secondary" id="release">${t('book.release')}</button></p>
     </form>`);
   if (held) tick(area, held.expires_at);
+  // The slot's button is gone: the focus goes to what was chosen, not to
+  // the top of the page.
+  area.querySelector('#hold-summary').focus();
   const form = area.querySelector('#confirm-form');
   const key = crypto.randomUUID();
   form.addEventListener('submit', async (e) => {
