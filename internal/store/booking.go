@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -48,26 +47,16 @@ func (s *Store) ResidentBookings(ctx context.Context, residentID int64) ([]booki
 
 // Replayed returns the booking of an earlier request with the same key.
 func (s *Store) Replayed(ctx context.Context, residentID int64, key, hash string) (int64, error) {
-	id, err := s.replayed(ctx, s.db, residentID, key, hash)
-	return id, translate(err)
-}
-
-func (s *Store) replayed(ctx context.Context, q sqlx.QueryerContext, residentID int64, key, hash string) (int64, error) {
-	var rec struct {
-		Hash     string `db:"request_hash"`
-		Response string `db:"response"`
-	}
-	err := sqlx.GetContext(ctx, q, &rec, `SELECT request_hash, response FROM idempotency_keys WHERE user_id = ? AND idem_key = ?`, residentID, key)
+	var rec idemRecord
+	err := s.db.GetContext(ctx, &rec, idemQuery, residentID, key)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
 	if err != nil {
-		return 0, err
+		return 0, translate(err)
 	}
-	if rec.Hash != hash {
-		return 0, errs.ErrKeyReused
-	}
-	return strconv.ParseInt(rec.Response, 10, 64)
+	id, err := rec.answer(hash)
+	return id, translate(err)
 }
 
 // lockResident serialises one resident's bookings (MySQL row lock; SQLite's

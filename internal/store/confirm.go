@@ -34,9 +34,13 @@ func (s *Store) Confirm(ctx context.Context, c booking.Confirmation) (booking.Bo
 		if err != nil {
 			return err
 		}
-		if in.IdemHash.Valid {
+		if in.Idem != nil {
 			replayed = true
-			b, err = s.replay(ctx, tx, in, c.RequestHash)
+			id, err := in.Idem.answer(c.RequestHash)
+			if err != nil {
+				return err
+			}
+			b, err = s.findBooking(ctx, tx, id)
 			return err
 		}
 		if in.Slot.ID == 0 {
@@ -54,25 +58,25 @@ func (s *Store) Confirm(ctx context.Context, c booking.Confirmation) (booking.Bo
 
 // confirmIn is what a confirm reads before it decides.
 type confirmIn struct {
-	Name string // the resident's, who is locked
-	// IdemHash and IdemResponse are an earlier request's under the same
-	// idempotency key, if there was one.
-	IdemHash     sql.NullString
-	IdemResponse sql.NullString
-	Mine         []booking.Booking // upcoming, confirmed
-	Slot         booking.Slot      // zero when there is no such slot
+	Name string            // the resident's, who is locked
+	Idem *idemRecord       // an earlier request's under the same key, if any
+	Mine []booking.Booking // upcoming, confirmed
+	Slot booking.Slot      // zero when there is no such slot
 }
 
-// replay answers a retry with the booking its first request made.
-func (s *Store) replay(ctx context.Context, tx *sqlx.Tx, in confirmIn, hash string) (booking.Booking, error) {
-	if in.IdemHash.String != hash {
-		return booking.Booking{}, errs.ErrKeyReused
+// idemRecord is what an idempotency key answered the first time.
+type idemRecord struct {
+	Hash     string `db:"request_hash"`
+	Response string `db:"response"` // the booking's id
+}
+
+// answer is the booking a retry gets: the first request's, if this one
+// carries the same body (errs.ErrKeyReused if not).
+func (r idemRecord) answer(hash string) (int64, error) {
+	if r.Hash != hash {
+		return 0, errs.ErrKeyReused
 	}
-	id, err := strconv.ParseInt(in.IdemResponse.String, 10, 64)
-	if err != nil {
-		return booking.Booking{}, err
-	}
-	return s.findBooking(ctx, tx, id)
+	return strconv.ParseInt(r.Response, 10, 64)
 }
 
 // newBooking is the booking a confirm makes, built from the slot it read,
@@ -119,12 +123,14 @@ func (s *Store) confirmReads(ctx context.Context, plain *sqlx.Tx, c booking.Conf
 		return in, err
 	}
 	if c.IdemKey != "" {
-		err := tx.QueryRowxContext(ctx, idemQuery, c.ResidentID, c.IdemKey).Scan(&in.IdemHash, &in.IdemResponse)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return in, err
-		}
-		if in.IdemHash.Valid {
+		var rec idemRecord
+		err := tx.GetContext(ctx, &rec, idemQuery, c.ResidentID, c.IdemKey)
+		if err == nil {
+			in.Idem = &rec
 			return in, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return in, err
 		}
 	}
 	mine, err := s.upcoming(ctx, tx, c.ResidentID, c.At)

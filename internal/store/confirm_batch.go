@@ -41,10 +41,7 @@ func (s *Store) confirmReadsBatch(ctx context.Context, tx *sqlx.Tx, c booking.Co
 		names []struct {
 			Name string `db:"name"`
 		}
-		idem []struct {
-			Hash     string `db:"request_hash"`
-			Response string `db:"response"`
-		}
+		idem  []idemRecord
 		slots []booking.Slot
 		sets  = resultSets{rows: rows}
 	)
@@ -62,8 +59,7 @@ func (s *Store) confirmReadsBatch(ctx context.Context, tx *sqlx.Tx, c booking.Co
 	}
 	in.Name = names[0].Name
 	if len(idem) > 0 {
-		in.IdemHash.String, in.IdemHash.Valid = idem[0].Hash, true
-		in.IdemResponse.String, in.IdemResponse.Valid = idem[0].Response, true
+		in.Idem = &idem[0]
 	}
 	if len(slots) > 0 {
 		in.Slot = slots[0]
