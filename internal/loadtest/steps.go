@@ -64,16 +64,16 @@ type slot struct {
 	Start     string `json:"starts_at"`
 }
 
-func window(days int) (string, string) {
+// availabilityPath is the site's availability over the coming days.
+func availabilityPath(o Options) string {
 	now := time.Now().In(calendar.Shanghai)
-	return now.Format("2006-01-02"), now.AddDate(0, 0, days).Format("2006-01-02")
+	return fmt.Sprintf("/api/v1/slots?site_id=%d&from=%s&to=%s", o.SiteID, now.Format("2006-01-02"), now.AddDate(0, 0, o.Days).Format("2006-01-02"))
 }
 
 // reads measures availability for the site over the coming days.
 func reads(ctx context.Context, o Options, c *client) Latency {
-	from, to := window(o.Days)
 	t := &timer{name: "availability (GET)", start: time.Now()}
-	path := fmt.Sprintf("/api/v1/slots?site_id=%d&from=%s&to=%s", o.SiteID, from, to)
+	path := availabilityPath(o)
 	parallel(o.Reads, o.Concurrency, func(int) {
 		start := time.Now()
 		// As a browser asks; the generator leaves the unpacking to the
@@ -89,8 +89,7 @@ func reads(ctx context.Context, o Options, c *client) Latency {
 // and its latency counts from when it was due, so a server that falls
 // behind is charged for the wait (no coordinated omission). Five seconds.
 func readsAt(ctx context.Context, o Options, c *client, rate int) Latency {
-	from, to := window(o.Days)
-	path := fmt.Sprintf("/api/v1/slots?site_id=%d&from=%s&to=%s", o.SiteID, from, to)
+	path := availabilityPath(o)
 	t := &timer{name: fmt.Sprintf("availability at %d/s", rate), start: time.Now()}
 	parallel(5*rate, o.Concurrency, func(i int) {
 		due := t.start.Add(time.Duration(i) * time.Second / time.Duration(rate))
