@@ -8,7 +8,6 @@ import (
 
 	"github.com/legaldesk/legaldesk/internal/calendar"
 	"github.com/legaldesk/legaldesk/internal/demo"
-	"github.com/legaldesk/legaldesk/internal/pii"
 	"github.com/legaldesk/legaldesk/internal/testenv"
 )
 
@@ -21,15 +20,7 @@ func TestDisputeHistory(t *testing.T) {
 	for _, engine := range testenv.Engines(t) {
 		t.Run(engine, func(t *testing.T) {
 			ctx := context.Background()
-			s := testenv.NewStore(t, engine)
-			box, _ := pii.NewBox("k1", pii.NewKey(), pii.NewKey())
-			d, err := demo.Build(box, time.Date(2026, 11, 20, 10, 0, 0, 0, calendar.Shanghai))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.SeedOnce(ctx, d); err != nil {
-				t.Fatal(err)
-			}
+			s, box := seeded(t, engine)
 			start := time.Now()
 			n, err := demo.SeedDisputeHistory(ctx, s, box, 2025)
 			if err != nil || n != demo.HistoryAccepted {

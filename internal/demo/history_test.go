@@ -9,6 +9,7 @@ import (
 	"github.com/legaldesk/legaldesk/internal/demo"
 	"github.com/legaldesk/legaldesk/internal/pii"
 	"github.com/legaldesk/legaldesk/internal/stats"
+	"github.com/legaldesk/legaldesk/internal/store"
 	"github.com/legaldesk/legaldesk/internal/testenv"
 )
 
@@ -19,15 +20,7 @@ func TestHistory(t *testing.T) {
 	for _, engine := range testenv.Engines(t) {
 		t.Run(engine, func(t *testing.T) {
 			ctx := context.Background()
-			s := testenv.NewStore(t, engine)
-			box, _ := pii.NewBox("k1", pii.NewKey(), pii.NewKey())
-			d, err := demo.Build(box, time.Date(2026, 11, 20, 10, 0, 0, 0, calendar.Shanghai))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.SeedOnce(ctx, d); err != nil {
-				t.Fatal(err)
-			}
+			s, box := seeded(t, engine)
 			started := time.Now()
 			if err := demo.History(ctx, s, box); err != nil {
 				t.Fatal(err)
@@ -74,4 +67,20 @@ func TestHistory(t *testing.T) {
 			}
 		})
 	}
+}
+
+// seeded is a fresh store on engine with the demo network seeded, and the
+// demo's sealing box.
+func seeded(t *testing.T, engine string) (*store.Store, *pii.Box) {
+	t.Helper()
+	s := testenv.NewStore(t, engine)
+	box, _ := pii.NewBox("k1", pii.NewKey(), pii.NewKey())
+	d, err := demo.Build(box, time.Date(2026, 11, 20, 10, 0, 0, 0, calendar.Shanghai))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SeedOnce(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return s, box
 }
